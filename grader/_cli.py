@@ -1,0 +1,114 @@
+"""The `grader` command: parse arguments, call the library, return an ExitCode."""
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+import time
+from pathlib import Path
+
+from ._build import BuildError, plan, write
+from ._course import ASSIGNMENTS, BY_MODULE
+from ._paths import kit_root
+
+
+class ExitCode(enum.IntEnum):
+    """What `grader` exits with."""
+
+    OK = 0            #: everything asked for passed
+    FAILED = 1        #: some exercise did not pass, or something is stale or not caught
+    USAGE = 2         #: bad arguments
+    INTERNAL = 3      #: the kit itself is broken
+
+
+def resolve_assignments(names: list[str]) -> list[str]:
+    """Accept module names (`matmul`) or numbers (`01`, `1`); default: every assignment with tests."""
+    from ._run import available_assignments
+
+    available = available_assignments()
+    if not names:
+        return available
+    numbers = {a.number.lstrip("0"): a.module for a in ASSIGNMENTS}
+    chosen = []
+    for name in names:
+        module = name.removesuffix(".py") if name.removesuffix(".py") in BY_MODULE else numbers.get(name.lstrip("0"))
+        if module is None or module not in available:
+            raise SystemExit(f"grader: unknown assignment {name!r}; choose from {', '.join(available)}")
+        chosen.append(module)
+    return list(dict.fromkeys(chosen))
+
+
+def cmd_check(args) -> ExitCode:
+    from ._report import render_scoreboard, score
+    from ._run import run_tests
+
+    modules = resolve_assignments(args.assignments)
+    impl = Path(args.impl) if args.impl else kit_root() / "assignments"
+    if not impl.is_dir():
+        print(f"grader: {impl} is not a folder", file=sys.stderr)
+        return ExitCode.USAGE
+    started = time.perf_counter()
+    extra = ["-m", "not slow"] if args.quick else []
+    records, output = run_tests(impl, modules, extra=extra, call_timeout=args.timeout)
+    results = score(records, modules)
+    print(f"grader check: {impl} ({time.perf_counter() - started:.1f} s)\n")
+    print(render_scoreboard(results), end="")
+    if any(r.status == "kit_error" for r in results):
+        print("\nThe kit itself failed; pytest's output follows:\n" + output[-5000:], file=sys.stderr)
+        return ExitCode.INTERNAL
+    if all(r.status == "passed" for r in results) and results:
+        return ExitCode.OK
+    return ExitCode.FAILED
+
+
+def cmd_build(args) -> ExitCode:
+    root = kit_root()
+    try:
+        build = plan(root / "solutions", root / "assignments")
+    except BuildError as exc:
+        print(f"grader build: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
+    if args.check:
+        for name in build.stale:
+            print(f"stale: assignments/{name}")
+        print("assignments/ is up to date" if not build.stale else "run `grader build` to regenerate")
+        return ExitCode.FAILED if build.stale else ExitCode.OK
+    write(build, root / "assignments")
+    print(f"wrote {len(build.stale)} file(s) in assignments/" if build.stale else "assignments/ is up to date")
+    return ExitCode.OK
+
+
+def cmd_verify(args) -> ExitCode:
+    from ._verify import verify
+
+    return ExitCode.OK if verify(resolve_assignments(args.assignments)) else ExitCode.FAILED
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="grader", description="Foundations Kit: exercises for "
+                                  "Deep Learning from the Foundations, graded by property-based tests.")
+    commands = top.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="run the tests and show your scoreboard")
+    check.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="e.g. matmul or 01 (default: all)")
+    check.add_argument("--impl", metavar="DIR", help="implementation folder (default: assignments/)")
+    check.add_argument("--quick", action="store_true", help="skip the slow tests (the capstone's training)")
+    check.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                       help="longest one call into your code may take (default 60)")
+    check.set_defaults(run=cmd_check)
+    build = commands.add_parser("build", help="regenerate assignments/ from solutions/")
+    build.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
+    build.set_defaults(run=cmd_build)
+    verify = commands.add_parser("verify", help="prove the tests pass on solutions/, fail on stubs, "
+                                 "and catch the catalogue of known mistakes")
+    verify.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    verify.set_defaults(run=cmd_verify)
+    return top
+
+
+def main(argv: list[str] | None = None) -> ExitCode:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+def console_main() -> None:
+    raise SystemExit(int(main()))

@@ -1,0 +1,145 @@
+"""The pytest plugin behind `pytest tests --impl DIR` and every grader command.
+
+It adds `--impl` (the implementation directory under test) and `--exercise`
+(run only some exercises), provides the `impl` fixture, loads the
+deterministic `grading` hypothesis profile, checks that every test in
+`tests/test_<assignment>.py` carries one `exercise` marker naming a public name
+of that assignment, and records each test's outcome as a `TestRecord` that
+`grader._report` turns into per-exercise scores.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from ._course import BY_MODULE
+from ._impl import LocalImplementation, ModuleBroken, NotAttempted, StudentError, TimedOut
+
+settings.register_profile(
+    "grading",  # the same code always gets the same grade
+    derandomize=True, database=None, deadline=None, print_blob=False, max_examples=60,
+    report_multiple_bugs=False, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "explore",  # for maintainers hunting for holes in the tests: random and longer
+    derandomize=False, database=None, deadline=None, max_examples=400,
+    report_multiple_bugs=False, suppress_health_check=[HealthCheck.too_slow])
+
+RECORDS = pytest.StashKey[list]()
+
+
+@dataclass
+class TestRecord:
+    """One test's outcome, in plain terms."""
+
+    nodeid: str
+    assignment: str
+    exercise: str
+    points: int
+    outcome: str  # passed, failed, error, not_attempted, timed_out, skipped, kit_error
+    title: str = ""
+    message: str = ""
+    example: str = ""
+    hint: str | None = None
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("grader", "Foundations Kit")
+    group.addoption("--impl", default=None, metavar="DIR",
+                    help="implementation directory to test (default: assignments/ of the kit)")
+    group.addoption("--exercise", action="append", default=[], metavar="NAME",
+                    help="only run the tests of this exercise (repeatable)")
+    group.addoption("--call-timeout", type=float, default=60.0, metavar="SECONDS",
+                    help="time one call into student code may take (default 60)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    config.addinivalue_line("markers", "exercise(name, points, hint): the exercise a test grades")
+    config.addinivalue_line("markers", "slow: takes more than a few seconds; -m 'not slow' skips it")
+    config.stash[RECORDS] = []
+    if config.getoption("hypothesis_profile", None) is None:
+        settings.load_profile("grading")
+
+
+def assignment_of(item) -> str | None:
+    """`matmul` for an item in tests/test_matmul.py; None outside assignment test files."""
+    stem = Path(str(item.fspath)).stem
+    name = stem.removeprefix("test_")
+    return name if stem.startswith("test_") and name in BY_MODULE else None
+
+
+def pytest_collection_modifyitems(config, items):
+    wanted = set(config.getoption("exercise"))
+    kept, dropped = [], []
+    for item in items:
+        module = assignment_of(item)
+        if module is None:
+            kept.append(item)
+            continue
+        marks = list(item.iter_markers("exercise"))
+        if len(marks) != 1:
+            raise pytest.UsageError(f"{item.nodeid}: needs exactly one @exercise marker, has {len(marks)}")
+        name = marks[0].args[0]
+        if name not in BY_MODULE[module].exercises:
+            raise pytest.UsageError(f"{item.nodeid}: {name!r} is not a public name of {module}")
+        (kept if not wanted or name in wanted else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def impl(request):
+    """The implementation under test (`--impl`, default the kit's assignments/)."""
+    root = request.config.getoption("impl") or Path(request.config.rootpath) / "assignments"
+    implementation = LocalImplementation(root, call_timeout=request.config.getoption("call_timeout"))
+    yield implementation
+    implementation.close()
+
+
+def _classify(excinfo) -> tuple[str, str]:
+    """(outcome, message) for an exception that ended a test."""
+    exc = excinfo.value
+    if isinstance(exc, NotAttempted):
+        return "not_attempted", str(exc)
+    if isinstance(exc, TimedOut):
+        return "timed_out", str(exc)
+    if isinstance(exc, (ModuleBroken, StudentError)):
+        return "error", str(exc)
+    if isinstance(exc, AssertionError):
+        return "failed", str(exc)
+    if isinstance(exc, pytest.skip.Exception):
+        return "skipped", str(exc)
+    name = type(exc).__name__
+    if "Flaky" in name:
+        return "failed", "gives different results for the same input (it depends on hidden state or randomness)"
+    return "kit_error", f"{name}: {exc}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    module = assignment_of(item)
+    if module is None or not (report.when == "call" or (report.when == "setup" and not report.passed)):
+        return
+    mark = item.get_closest_marker("exercise")
+    doc = (getattr(item.obj, "__doc__", None) or item.name).strip().splitlines()[0]
+    record = TestRecord(item.nodeid, module, mark.args[0], mark.kwargs.get("points", 1), "passed",
+                        title=doc, hint=mark.kwargs.get("hint"))
+    if call.excinfo is not None:
+        record.outcome, record.message = _classify(call.excinfo)
+        notes = getattr(call.excinfo.value, "__notes__", None) or []
+        record.example = "\n".join(n for n in notes if "test case" in n.lower() or "example" in n.lower())
+    item.config.stash[RECORDS].append(record)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    records = config.stash.get(RECORDS, [])
+    if records:
+        from ._report import render_scoreboard, score
+        terminalreporter.write_line("")
+        terminalreporter.write(render_scoreboard(score(records)))

@@ -1,0 +1,122 @@
+"""`grader verify`: prove that the tests grade what they claim to.
+
+1. Every test passes on `solutions/`.
+2. Every exercise is "not attempted" on freshly built stubs.
+3. Every known-wrong implementation in `catalogue/` is caught: the exercise it
+   targets does not pass, and the record says which tests caught it.
+
+A catalogue entry is `catalogue/<module>/<mistake>.py`: a docstring saying what
+the mistake is, `EXERCISE = "<public name>"`, and a wrong definition of that
+name. Verify appends it to a copy of the solution module, so the wrong
+definition replaces the right one and everything else stays correct.
+"""
+from __future__ import annotations
+
+import ast
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._build import plan
+from ._course import BY_MODULE
+from ._paths import kit_root
+from ._report import score
+from ._run import available_assignments, run_tests
+
+MIN_MISTAKES = 5  # per assignment, as the kit promises
+
+
+@dataclass
+class Mistake:
+    module: str
+    slug: str
+    exercise: str
+    description: str
+    code: str
+
+
+def load_catalogue(folder: Path) -> list[Mistake]:
+    mistakes = []
+    for path in sorted(folder.glob("*/*.py")):
+        code = path.read_text(encoding="utf-8")
+        tree = ast.parse(code)
+        exercise = next((node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                         and [getattr(t, "id", None) for t in node.targets] == ["EXERCISE"]), None)
+        module = path.parent.name
+        if module not in BY_MODULE or exercise not in BY_MODULE[module].exercises:
+            raise ValueError(f"{path}: EXERCISE must be a public name of {module}, got {exercise!r}")
+        description = (ast.get_docstring(tree) or "").strip().splitlines()[0]
+        mistakes.append(Mistake(module, path.stem, exercise, description, code))
+    return mistakes
+
+
+def verify(assignments: list[str] | None = None, out=print) -> bool:
+    """Run the three proofs; print each finding; True when all hold."""
+    root = kit_root()
+    modules = assignments or available_assignments(root)
+    ok = True
+    started = time.perf_counter()
+
+    records, _ = run_tests(root / "solutions", modules)
+    results = score(records, modules)
+    for module in modules:
+        missing = set(BY_MODULE[module].exercises) - {r.exercise for r in results if r.assignment == module}
+        for name in sorted(missing):
+            ok = False
+            out(f"FAIL  {module}.{name}: has no tests")
+    bad = [r for r in records if r.outcome != "passed"]
+    for r in bad:
+        out(f"FAIL  solutions: {r.nodeid}: {r.outcome}: {r.message.splitlines()[0] if r.message else ''}")
+    ok &= not bad
+    out(f"{'ok' if not bad else 'FAIL'}    solutions/: {len(records) - len(bad)} of {len(records)} tests pass")
+
+    with tempfile.TemporaryDirectory(prefix="kit-stubs-") as tmp:
+        stubs = Path(tmp)
+        for name, content in plan(root / "solutions", stubs).files.items():
+            (stubs / name).write_text(content, encoding="utf-8")
+        records, _ = run_tests(stubs, modules)
+    attempted = [r for r in score(records, modules) if r.status != "not_attempted" or r.score]
+    for r in attempted:
+        out(f"FAIL  stubs: {r.assignment}.{r.exercise} is {r.status} with {r.score} points")
+    ok &= not attempted
+    n_exercises = sum(len(BY_MODULE[m].exercises) for m in modules)
+    out(f"{'ok' if not attempted else 'FAIL'}    stubs: {n_exercises - len(attempted)} of {n_exercises} "
+        f"exercises not attempted")
+
+    mistakes = [m for m in load_catalogue(root / "catalogue") if m.module in modules]
+    for module in modules:
+        count = sum(m.module == module for m in mistakes)
+        if count < MIN_MISTAKES:
+            ok = False
+            out(f"FAIL  catalogue/{module}: {count} mistakes, at least {MIN_MISTAKES} wanted")
+    caught = 0
+    for mistake in mistakes:
+        verdict = catch(root, mistake)
+        caught += verdict is not None
+        if verdict is None:
+            ok = False
+            out(f"FAIL  {mistake.module}/{mistake.slug} ({mistake.exercise}): NOT caught: {mistake.description}")
+        else:
+            out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}")
+    out(f"{'ok' if caught == len(mistakes) else 'FAIL'}    catalogue: {caught} of {len(mistakes)} "
+        f"known-wrong implementations caught")
+    out(f"verify: {'passed' if ok else 'FAILED'} in {time.perf_counter() - started:.0f} s")
+    return ok
+
+
+def catch(root: Path, mistake: Mistake) -> str | None:
+    """The tests that fail on the solutions with this one mistake put in, or None if all pass."""
+    with tempfile.TemporaryDirectory(prefix="kit-mistake-") as tmp:
+        wrong = Path(tmp)
+        for source in (root / "solutions").glob("*.py"):
+            shutil.copy(source, wrong / source.name)
+        target = wrong / f"{mistake.module}.py"
+        target.write_text(target.read_text(encoding="utf-8") + "\n\n# --- known mistake ---\n" + mistake.code,
+                          encoding="utf-8")
+        records, _ = run_tests(wrong, [mistake.module], exercises=[mistake.exercise])
+    failing = [r for r in records if r.exercise == mistake.exercise and r.outcome in ("failed", "error")]
+    if not failing:
+        return None
+    return ", ".join(f"{r.nodeid.split('::')[-1]} ({r.outcome})" for r in failing)

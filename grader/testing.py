@@ -1,0 +1,94 @@
+"""What the kit's tests are written with: the exercise marker and the judges.
+
+Every test carries exactly one `@exercise(name, points=..., hint=...)` marker;
+that marker is the single record of which exercise a test grades and what it
+is worth, read by `grader check`, `grader verify`, the autograder and the
+nbgrader notebooks alike. Judges compare judge-side values (what
+`impl.run` returned) with expectations the test computed itself, and raise
+`Mismatch` with a message that names the value, the position, expected,
+actual and the tolerance.
+"""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ._impl import NotAttempted, Raised, StudentError, TimedOut, ModuleBroken  # noqa: F401  (re-exported)
+
+
+def exercise(name: str, *, points: int = 1, hint: str | None = None):
+    """Mark a test as grading the public name `name`, worth `points`, with a lesson `hint`."""
+    return pytest.mark.exercise(name, points=points, hint=hint)
+
+
+class Mismatch(AssertionError):
+    """Student code returned a wrong value; the message says where and how."""
+
+
+def show(value, limit: int = 6) -> str:
+    """A short, readable rendering of a value for a failure message."""
+    if isinstance(value, torch.Tensor):
+        flat = value.detach().reshape(-1)
+        if value.dim() == 0:
+            return f"{value.item():.6g}"
+        if flat.numel() <= limit * limit:
+            body = str(value.tolist())
+        else:
+            body = f"[{', '.join(f'{v:.6g}' for v in flat[:limit].tolist())}, ...]"
+        return f"tensor{tuple(value.shape)} {value.dtype}: {body}"
+    return repr(value)
+
+
+def expect_tensor(actual, *, what: str, shape=None, dtype=None) -> torch.Tensor:
+    """Check that `actual` is a tensor of the given shape and dtype; return it."""
+    __tracebackhide__ = True
+    if not isinstance(actual, torch.Tensor):
+        raise Mismatch(f"{what} should be a tensor, got {show(actual)}")
+    if shape is not None and tuple(actual.shape) != tuple(shape):
+        raise Mismatch(f"{what} has shape {tuple(actual.shape)}, expected {tuple(shape)}")
+    if dtype is not None and actual.dtype != dtype:
+        raise Mismatch(f"{what} has dtype {actual.dtype}, expected {dtype} (the input's dtype)")
+    return actual
+
+
+def expect_close(actual, expected: torch.Tensor, *, what: str, atol=None, rtol=None,
+                 check_dtype: bool = True) -> None:
+    """Check shape, dtype and values of `actual` against `expected`.
+
+    `atol` may be a tensor of expected's shape: a per-element bound, for
+    results whose rounding error depends on the inputs (a sum of k products).
+    Default tolerances are torch.testing's for the dtype. NaN must meet NaN and
+    infinities must match exactly.
+    """
+    __tracebackhide__ = True
+    actual = expect_tensor(actual, what=what, shape=expected.shape,
+                           dtype=expected.dtype if check_dtype else None)
+    default_rtol, default_atol = {torch.float16: (1e-3, 1e-5), torch.float32: (1.3e-6, 1e-5)}.get(
+        expected.dtype, (1e-7, 1e-7))
+    rtol = default_rtol if rtol is None else rtol
+    atol = default_atol if atol is None else atol
+    a = actual.to(torch.float64)
+    e = expected.to(torch.float64)
+    bound = torch.as_tensor(atol, dtype=torch.float64) + rtol * e.abs()
+    with torch.no_grad():
+        same_special = (a == e) | (a.isnan() & e.isnan())
+        bad = ~(same_special | ((a - e).abs() <= bound))
+    if bad.any():
+        index = tuple(int(i) for i in bad.nonzero()[0])
+        where = f"[{', '.join(map(str, index))}]" if index else ""
+        n_bad, n = int(bad.sum()), bad.numel()
+        raise Mismatch(
+            f"{what}{where}: expected {e[index].item():.9g}, actual {a[index].item():.9g} "
+            f"(allowed difference {bound[index].item():.3g}; {n_bad} of {n} elements differ)\n"
+            f"  expected: {show(expected)}\n  actual:   {show(actual)}")
+
+
+def expect_raises(outcome, types: tuple[str, ...], *, what: str) -> Raised:
+    """Check that `outcome` (from `impl.run(..., expect_error=True)`) is an exception of `types`."""
+    __tracebackhide__ = True
+    if not isinstance(outcome, Raised):
+        raise Mismatch(f"{what} should raise {' or '.join(types)}, but returned {show(outcome)}")
+    if not set(types) & set(outcome.kinds or (outcome.type,)):
+        raise Mismatch(f"{what} should raise {' or '.join(types)}, but raised "
+                       f"{outcome.type}: {outcome.message}")
+    return outcome

@@ -1,0 +1,145 @@
+"""Assignment 01: matmul, matmul_elementwise, matmul_broadcast, matmul_einsum."""
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+import torch
+from hypothesis import given
+
+from grader.testing import Mismatch, exercise, expect_close, expect_raises, expect_tensor
+from tests.probes import matmul as probe
+from tests.strategies import matmul_operands, mismatched_shapes
+
+VERSIONS = ("matmul", "matmul_elementwise", "matmul_broadcast", "matmul_einsum")
+LOOPS = {"matmul": 3, "matmul_elementwise": 2, "matmul_broadcast": 1, "matmul_einsum": 0}
+FORBIDDEN = {"matmul", "__matmul__", "__rmatmul__", "mm", "bmm", "mv", "dot", "vdot", "tensordot", "inner",
+             "linalg", "addmm", "addmv", "addbmm", "baddbmm", "chain_matmul", "linear", "einsum"}
+
+
+def versions(points: int, hint: str):
+    """Parametrize a test over the four versions, each graded as its own exercise."""
+    return pytest.mark.parametrize("name", [
+        pytest.param(name, marks=exercise(name, points=points, hint=hint), id=name) for name in VERSIONS])
+
+
+def expected_product(a: torch.Tensor, b: torch.Tensor):
+    """a @ b in float64, and a per-element error bound for any summation order in a's dtype."""
+    exact = a.double() @ b.double()
+    eps = torch.finfo(a.dtype).eps
+    # Each of the k products and k-1 additions rounds once: |error| <= 2k eps sum_r |a_ir||b_rj|,
+    # plus the smallest normal for underflow of tiny products.
+    bound = 2 * a.shape[1] * eps * (a.double().abs() @ b.double().abs()) + torch.finfo(a.dtype).tiny
+    return exact, bound
+
+
+@versions(4, "c[i, j] is the sum over r of a[i, r] * b[r, j]: check which index each loop runs over "
+             "and that every loop covers its whole range")
+@given(operands=matmul_operands())
+def test_equals_torch_product(impl, name, operands):
+    """The product equals torch's `a @ b`, for every shape (sides of 1 included) and magnitude."""
+    a, b = operands
+    c, _, _ = impl.run(probe.product, name, a, b)
+    exact, bound = expected_product(a, b)
+    expect_close(c, exact.to(a.dtype), what=f"{name}(a, b)", atol=bound, rtol=0)
+
+
+@versions(1, "create the result with dtype=a.dtype: torch.zeros defaults to float32")
+@given(operands=matmul_operands())
+def test_keeps_dtype(impl, name, operands):
+    """The result has the inputs' dtype (float64 in, float64 out) and shape (n, p)."""
+    a, b = operands
+    c, _, _ = impl.run(probe.product, name, a.double(), b.double())
+    expect_tensor(c, what=f"{name}(a, b)", shape=(a.shape[0], b.shape[1]), dtype=torch.float64)
+
+
+@versions(1, "write into a new result tensor; never modify a or b in place")
+@given(operands=matmul_operands())
+def test_leaves_inputs_alone(impl, name, operands):
+    """`a` and `b` are unchanged after the call."""
+    a, b = operands
+    _, a_after, b_after = impl.run(probe.product, name, a, b)
+    expect_close(a_after, a, what="a after the call", atol=0, rtol=0)
+    expect_close(b_after, b, what="b after the call", atol=0, rtol=0)
+
+
+def shape_patterns(shape: tuple[int, int]) -> re.Pattern:
+    """A shape written as (2, 3), [2, 3], torch.Size([2, 3]), 2x3 or 2 by 3."""
+    n, k = shape
+    return re.compile(rf"(?<!\d){n}\s*(?:,|x|\*|by)\s*{k}(?!\d)")
+
+
+@versions(1, "check a.shape[1] == b.shape[0] first, and put both shapes in the message, "
+             "e.g. f'cannot multiply {tuple(a.shape)} by {tuple(b.shape)}'")
+@given(shapes=mismatched_shapes())
+def test_rejects_mismatched_shapes(impl, name, shapes):
+    """Inner sizes that differ raise AssertionError or ValueError showing both shapes."""
+    a, b = torch.ones(shapes[0]), torch.ones(shapes[1])
+    raised = expect_raises(impl.run(probe.product, name, a, b, expect_error=True),
+                           ("AssertionError", "ValueError"), what=f"{name} of shapes {shapes[0]} and {shapes[1]}")
+    missing = [s for s in shapes if not shape_patterns(s).search(raised.message)]
+    if missing:
+        raise Mismatch(f"the message {raised.message!r} should show both shapes; it lacks {missing}")
+
+
+def loop_depth(node: ast.AST) -> int:
+    """Deepest nesting of for/while loops and comprehension clauses under `node`."""
+    deepest = 0
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, (ast.For, ast.AsyncFor, ast.While)):
+            deepest = max(deepest, 1 + loop_depth(child))
+        elif isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            deepest = max(deepest, len(child.generators) + loop_depth(child))
+        else:
+            deepest = max(deepest, loop_depth(child))
+    return deepest
+
+
+def forbidden_uses(tree: ast.Module, name: str) -> list[str]:
+    """Matrix-product operations used in function `name` or outside any function of the module."""
+    allowed = {"einsum"} if name == "matmul_einsum" else set()
+    found = []
+    for top in tree.body:
+        if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef)) and top.name != name:
+            continue  # another exercise's function is that exercise's business
+        for node in ast.walk(top):
+            if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.MatMult):
+                found.append(f"'@' on line {node.lineno}")
+            word = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+            if word in FORBIDDEN - allowed:
+                found.append(f"'{word}' on line {node.lineno}")
+    return found
+
+
+@versions(1, "lesson 8 builds matmul from three loops down to none: matmul has three Python loops, "
+             "matmul_elementwise two, matmul_broadcast one, and only matmul_einsum calls einsum")
+def test_follows_the_lesson(impl, name):
+    """No `@`/mm/matmul/dot/linalg (einsum only in matmul_einsum), and the lesson's number of loops."""
+    a, b = torch.arange(6.0).reshape(2, 3), torch.arange(12.0).reshape(3, 4)
+    called = impl.run(probe.torch_calls, name, a, b)  # also: a stub is not attempted, not "passed"
+    tree = ast.parse(impl.source("matmul"))
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    if name not in functions:
+        raise Mismatch(f"matmul.py should define {name} with `def`")
+    problems = forbidden_uses(tree, name)
+    runtime = sorted(set(called) & (FORBIDDEN - ({"einsum"} if name == "matmul_einsum" else set())))
+    problems += [f"calls torch's {word} at run time" for word in runtime]
+    if name == "matmul_einsum" and "einsum" not in called:
+        problems.append("does not call torch.einsum")
+    depth = loop_depth(functions[name])
+    if depth != LOOPS[name]:
+        problems.append(f"nests {depth} Python loops; the lesson's version nests {LOOPS[name]}")
+    if problems:
+        raise Mismatch(f"{name}: " + "; ".join(problems))
+
+
+@versions(1, "the inner index r runs over k = a.shape[1], which here is larger than n and p")
+def test_lesson_sized_product(impl, name):
+    """The lesson's product of a (5, 784) batch of MNIST-sized rows by (784, 10) weights."""
+    # One fixed draw, not hypothesis: the three loops take about a second at this size.
+    generator = torch.Generator().manual_seed(0)
+    a, b = torch.randn(5, 784, generator=generator), torch.randn(784, 10, generator=generator)
+    c, _, _ = impl.run(probe.product, name, a, b)
+    exact, bound = expected_product(a, b)
+    expect_close(c, exact.float(), what=f"{name}(a, b)", atol=bound, rtol=0)
