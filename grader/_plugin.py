@@ -13,18 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
 from ._impl import LocalImplementation, ModuleBroken, NotAttempted, StudentError, TimedOut
 
+# No explain phase: its notes about covered lines mean nothing to a student.
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
 settings.register_profile(
     "grading",  # the same code always gets the same grade
-    derandomize=True, database=None, deadline=None, print_blob=False, max_examples=60,
+    derandomize=True, database=None, deadline=None, print_blob=False, max_examples=60, phases=PHASES,
     report_multiple_bugs=False, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "explore",  # for maintainers hunting for holes in the tests: random and longer
-    derandomize=False, database=None, deadline=None, max_examples=400,
+    derandomize=False, database=None, deadline=None, max_examples=400, phases=PHASES,
     report_multiple_bugs=False, suppress_health_check=[HealthCheck.too_slow])
 
 RECORDS = pytest.StashKey[list]()
@@ -132,9 +134,25 @@ def pytest_runtest_makereport(item, call):
                         title=doc, hint=mark.kwargs.get("hint"))
     if call.excinfo is not None:
         record.outcome, record.message = _classify(call.excinfo)
-        notes = getattr(call.excinfo.value, "__notes__", None) or []
-        record.example = "\n".join(n for n in notes if "test case" in n.lower() or "example" in n.lower())
+        record.example = smallest_input(getattr(call.excinfo.value, "__notes__", None) or [])
     item.config.stash[RECORDS].append(record)
+
+
+def smallest_input(notes: list[str]) -> str:
+    """The arguments of hypothesis's shrunk failing case, without the fixtures and the exercise name."""
+    for note in notes:
+        lines = note.splitlines()
+        if len(lines) < 2 or not ("test case" in lines[0].lower() or "example" in lines[0].lower()):
+            continue
+        kept = []
+        for line in lines[1:-1]:
+            line = line.split("  # or any other generated value")[0].rstrip()
+            stripped = line.strip()
+            if stripped.startswith(("impl=", "name=")):
+                continue
+            kept.append(line[4:] if line.startswith("    ") else line)
+        return "smallest failing input:\n" + "\n".join("  " + line for line in kept).rstrip(",") if kept else ""
+    return ""
 
 
 def pytest_terminal_summary(terminalreporter, config):

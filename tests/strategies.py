@@ -48,3 +48,41 @@ def mismatched_shapes(draw):
     """((n, k1), (k2, p)) with k1 != k2, all four sizes distinct so a message can be read unambiguously."""
     sizes = draw(st.lists(st.integers(1, 9), min_size=4, max_size=4, unique=True))
     return (sizes[0], sizes[1]), (sizes[2], sizes[3])
+
+
+@st.composite
+def network(draw, dtype=None):
+    """The lesson's network: inp (N, n_in), targ (N,), w1 (n_in, nh), b1 (nh,), w2 (nh, 1), b2 (1,).
+
+    Sizes start at 1 (a batch of one); entries in [-10, 10] with exact zeros
+    mixed in, so relu's kink and dead units occur.
+    """
+    n, n_in, nh = draw(st.integers(1, 8)), draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    dtype = dtype or draw(float_dtypes)
+    shapes = [(n, n_in), (n,), (n_in, nh), (nh,), (nh, 1), (1,)]
+    return [draw(tensors(shape, dtype, bound=10.0, zeros=True)) for shape in shapes]
+
+
+@st.composite
+def layer(draw, dtype=None):
+    """A linear layer's inp (N, n_in), w (n_in, n_out), b (n_out,) and an upstream gradient (N, n_out)."""
+    n, n_in, n_out = draw(st.integers(1, 8)), draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    dtype = dtype or draw(float_dtypes)
+    return [draw(tensors(shape, dtype, bound=10.0, zeros=True))
+            for shape in [(n, n_in), (n_in, n_out), (n_out,), (n, n_out)]]
+
+
+@st.composite
+def same_shape_pair(draw, dtype=None, max_rank=3):
+    """Two tensors of one random shape (rank 1 to max_rank, sides 1 to 5): an input with zeros, and a gradient."""
+    shape = tuple(draw(st.lists(st.integers(1, 5), min_size=1, max_size=max_rank)))
+    dtype = dtype or draw(float_dtypes)
+    return draw(tensors(shape, dtype, bound=10.0, zeros=True)), draw(tensors(shape, dtype, bound=10.0))
+
+
+@st.composite
+def predictions(draw, dtype=None):
+    """An (N, 1) output and (N,) targets, N from 1."""
+    n = draw(st.integers(1, 10))
+    dtype = dtype or draw(float_dtypes)
+    return draw(tensors((n, 1), dtype, bound=10.0, zeros=True)), draw(tensors((n,), dtype, bound=10.0))
