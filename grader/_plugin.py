@@ -102,6 +102,16 @@ def impl(request):
     implementation.close()
 
 
+@pytest.fixture(scope="session")
+def reference():
+    """The kit's own solutions/, for expectations no library function gives (run in the trusted process)."""
+    from ._paths import kit_root
+
+    implementation = LocalImplementation(kit_root() / "solutions")
+    yield implementation
+    implementation.close()
+
+
 def _classify(excinfo) -> tuple[str, str]:
     """(outcome, message) for an exception that ended a test."""
     exc = excinfo.value
