@@ -4,6 +4,9 @@
 2. Every exercise is "not attempted" on freshly built stubs.
 3. Every known-wrong implementation in `catalogue/` is caught: the exercise it
    targets does not pass, and the record says which tests caught it.
+4. Every correct alternative in `alternatives/` (written differently from the
+   reference: other loops, other torch calls, other shapes of the same maths)
+   passes: the tests accept correct code, not just the reference's internals.
 
 A catalogue entry is `catalogue/<module>/<mistake>.py`: a docstring saying what
 the mistake is, `EXERCISE = "<public name>"`, and a wrong definition of that
@@ -38,6 +41,7 @@ class Mistake:
 
 
 def load_catalogue(folder: Path) -> list[Mistake]:
+    """Every `<module>/<slug>.py` under `folder` (the catalogue, or the correct alternatives)."""
     mistakes = []
     for path in sorted(folder.glob("*/*.py")):
         code = path.read_text(encoding="utf-8")
@@ -94,6 +98,8 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
     caught = 0
     for mistake in mistakes:
         verdict = catch(root, mistake)
+        if verdict is not None and ("(kit_error)" in verdict or "(not_attempted)" in verdict):
+            verdict = None  # a test that breaks, or a stub, proves nothing about this mistake
         caught += verdict is not None
         if verdict is None:
             ok = False
@@ -102,12 +108,25 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
             out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}")
     out(f"{'ok' if caught == len(mistakes) else 'FAIL'}    catalogue: {caught} of {len(mistakes)} "
         f"known-wrong implementations caught")
+    alternatives = [m for m in load_catalogue(root / "alternatives") if m.module in modules]
+    accepted = 0
+    for alternative in alternatives:
+        failing = catch(root, alternative)
+        accepted += failing is None
+        if failing is None:
+            out(f"ok    {alternative.module}/{alternative.slug} ({alternative.exercise}): correct, accepted")
+        else:
+            ok = False
+            out(f"FAIL  {alternative.module}/{alternative.slug} ({alternative.exercise}): correct but REJECTED "
+                f"by {failing}")
+    out(f"{'ok' if accepted == len(alternatives) else 'FAIL'}    alternatives: {accepted} of "
+        f"{len(alternatives)} correct implementations accepted")
     out(f"verify: {'passed' if ok else 'FAILED'} in {time.perf_counter() - started:.0f} s")
     return ok
 
 
 def catch(root: Path, mistake: Mistake) -> str | None:
-    """The tests that fail on the solutions with this one mistake put in, or None if all pass."""
+    """The tests that fail on the solutions with this one change put in, or None if all pass."""
     with tempfile.TemporaryDirectory(prefix="kit-mistake-") as tmp:
         wrong = Path(tmp)
         for source in (root / "solutions").glob("*.py"):
@@ -116,7 +135,7 @@ def catch(root: Path, mistake: Mistake) -> str | None:
         target.write_text(target.read_text(encoding="utf-8") + "\n\n# --- known mistake ---\n" + mistake.code,
                           encoding="utf-8")
         records, _ = run_tests(wrong, [mistake.module], exercises=[mistake.exercise])
-    failing = [r for r in records if r.exercise == mistake.exercise and r.outcome in ("failed", "error")]
-    if not failing:
+    failing = [r for r in records if r.exercise == mistake.exercise and r.outcome != "passed"]
+    if not records or not failing:
         return None
     return ", ".join(f"{r.nodeid.split('::')[-1]} ({r.outcome})" for r in failing)
