@@ -1,0 +1,35 @@
+"""Scores: points per passing test, stubs score nothing, the worst status wins."""
+from grader._plugin import TestRecord, smallest_input
+from grader._report import render_scoreboard, score
+
+
+def record(exercise, outcome, points=1):
+    return TestRecord(f"tests/test_matmul.py::t[{exercise}]", "matmul", exercise, points, outcome)
+
+
+def test_an_exercise_scores_its_passing_tests():
+    results = score([record("matmul", "passed", 3), record("matmul", "failed", 1)], ["matmul"])
+    assert [(r.exercise, r.status, r.score, r.max_score) for r in results] == [("matmul", "failed", 3, 4)]
+
+
+def test_a_stub_scores_nothing_even_if_some_test_passes():
+    results = score([record("matmul", "passed", 3), record("matmul", "not_attempted", 1)], ["matmul"])
+    assert (results[0].status, results[0].score) == ("not_attempted", 0)
+
+
+def test_statuses_rank_timeouts_over_errors_over_failures():
+    records = [record("matmul", "failed"), record("matmul", "error"), record("matmul", "timed_out")]
+    assert score(records, ["matmul"])[0].status == "timed_out"
+
+
+def test_the_scoreboard_has_a_total_and_the_failures():
+    failing = record("matmul_einsum", "failed")
+    failing.message, failing.hint, failing.title = "expected 1, actual 2", "think of einsum", "equals torch"
+    text = render_scoreboard(score([record("matmul", "passed", 2), failing], ["matmul"]))
+    assert "total" in text and "1/2 passed" in text and "2/3" in text
+    assert "expected 1, actual 2" in text and "hint: think of einsum" in text
+
+
+def test_the_smallest_input_drops_fixtures_and_the_exercise_name():
+    note = "Failing test case: test_x(\n    impl=<x>,\n    name='matmul',\n    shapes=((1, 2), (3, 4)),\n)"
+    assert smallest_input([note]) == "smallest failing input:\n  shapes=((1, 2), (3, 4))"
