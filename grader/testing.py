@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ._impl import NotAttempted, Raised, StudentError, TimedOut, ModuleBroken  # noqa: F401  (re-exported)
+from ._impl import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut  # noqa: F401  (re-exported)
 
 
 def exercise(name: str, *, points: int = 1, hint: str | None = None):
