@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import sys
 import time
 from pathlib import Path
@@ -84,6 +85,18 @@ def cmd_verify(args) -> ExitCode:
     return ExitCode.OK if verify(resolve_assignments(args.assignments)) else ExitCode.FAILED
 
 
+def cmd_autograde(args) -> ExitCode:
+    from ._autograde import autograde
+
+    submissions = Path(args.submissions)
+    if not submissions.is_dir():
+        print(f"grader autograde: {submissions} is not a folder", file=sys.stderr)
+        return ExitCode.USAGE
+    ok = autograde(submissions, Path(args.out), resolve_assignments(args.assignment), args.workers,
+                   args.sandbox, args.timeout, progress=not args.no_progress)
+    return ExitCode.OK if ok else ExitCode.FAILED
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="grader", description="Foundations Kit: exercises for "
                                   "Deep Learning from the Foundations, graded by property-based tests.")
@@ -102,6 +115,20 @@ def parser() -> argparse.ArgumentParser:
                                  "and catch the catalogue of known mistakes")
     verify.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     verify.set_defaults(run=cmd_verify)
+    autograde = commands.add_parser("autograde", help="grade every student folder under SUBMISSIONS, "
+                                    "in parallel, with student code in a sandbox")
+    autograde.add_argument("submissions", metavar="SUBMISSIONS", help="one folder per student")
+    autograde.add_argument("--out", required=True, metavar="DIR", help="where grades.csv and feedback go")
+    autograde.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                           help="students graded at once (default: all cores)")
+    autograde.add_argument("--sandbox", choices=("auto", "bwrap", "process"), default="auto",
+                           help="bwrap (required), process (weaker), auto (bwrap if installed; default)")
+    autograde.add_argument("--assignment", action="append", default=[], metavar="NAME",
+                           help="grade only this assignment (repeatable; default: all)")
+    autograde.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+                           help="longest one call into student code may take (default 20)")
+    autograde.add_argument("--no-progress", action="store_true", help="no progress bar")
+    autograde.set_defaults(run=cmd_autograde)
     return top
 
 

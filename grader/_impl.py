@@ -37,7 +37,22 @@ class TimedOut(BaseException):
 
 
 class ModuleBroken(BaseException):
-    """The student's module cannot be imported (missing, syntax error, error at import)."""
+    """The student's module cannot be imported.
+
+    `kind` is "invalid" when the file is missing or is not Python (syntax error,
+    not text) and "error" when importing it raised or took too long.
+    """
+
+    def __init__(self, message: str, kind: str = "error"):
+        super().__init__(message)
+        self.kind = kind
+
+
+class Crashed(BaseException):
+    """Student code ended the process that ran it (os._exit, a signal, a segfault).
+
+    A BaseException: each retry would cost a new process, so hypothesis must not shrink.
+    """
 
 
 class StudentError(Exception):
@@ -76,7 +91,7 @@ class LocalImplementation:
         package = importlib.util.module_from_spec(spec)
         sys.modules[self.package] = package
         self._modules: dict[str, object] = {}
-        self._broken: dict[str, str] = {}
+        self._broken: dict[str, tuple[str, str]] = {}
 
     def close(self) -> None:
         """Forget every module imported from this directory."""
@@ -94,28 +109,28 @@ class LocalImplementation:
     def module(self, name: str):
         """Import `<name>.py` once; raise ModuleBroken with a one-line reason if that fails."""
         if name in self._broken:
-            raise ModuleBroken(self._broken[name])
+            raise ModuleBroken(*self._broken[name])
         if name not in self._modules:
             if not (self.root / f"{name}.py").is_file():
-                self._broken[name] = f"there is no {name}.py in {self.root}"
-                raise ModuleBroken(self._broken[name])
+                self._broken[name] = (f"there is no {name}.py in {self.root}", "invalid")
+                raise ModuleBroken(*self._broken[name])
             dont_write = sys.dont_write_bytecode
             sys.dont_write_bytecode = True  # leave no __pycache__ in the student's folder
             try:
                 with self._time_limit():
                     self._modules[name] = importlib.import_module(f"{self.package}.{name}")
             except SyntaxError as exc:
-                self._broken[name] = f"{name}.py line {exc.lineno}: SyntaxError: {exc.msg}"
+                self._broken[name] = (f"{name}.py line {exc.lineno}: SyntaxError: {exc.msg}", "invalid")
             except NotImplementedError as exc:
                 raise NotAttempted(str(exc)) from None
             except TimedOut:
-                self._broken[name] = f"importing {name}.py took longer than {self.call_timeout:g} s"
+                self._broken[name] = (f"importing {name}.py took longer than {self.call_timeout:g} s", "error")
             except (Exception, SystemExit) as exc:
-                self._broken[name] = f"importing {name}.py raised {self._describe(exc)}"
+                self._broken[name] = (f"importing {name}.py raised {self._describe(exc)}", "error")
             finally:
                 sys.dont_write_bytecode = dont_write
             if name in self._broken:
-                raise ModuleBroken(self._broken[name])
+                raise ModuleBroken(*self._broken[name])
         return self._modules[name]
 
     def run(self, probe, *args, expect_error: bool = False):

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
-from ._impl import LocalImplementation, ModuleBroken, NotAttempted, StudentError, TimedOut
+from ._impl import Crashed, LocalImplementation, ModuleBroken, NotAttempted, StudentError, TimedOut
 
 # No explain phase: its notes about covered lines mean nothing to a student.
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
@@ -42,7 +42,7 @@ class TestRecord:
     assignment: str
     exercise: str
     points: int
-    outcome: str  # passed, failed, error, not_attempted, timed_out, skipped, kit_error
+    outcome: str  # passed, failed, error, invalid, not_attempted, timed_out, skipped, kit_error
     title: str = ""
     message: str = ""
     example: str = ""
@@ -57,6 +57,11 @@ def pytest_addoption(parser):
                     help="only run the tests of this exercise (repeatable)")
     group.addoption("--call-timeout", type=float, default=60.0, metavar="SECONDS",
                     help="time one call into student code may take (default 60)")
+    group.addoption("--sandbox", choices=("none", "process", "bwrap"), default="none",
+                    help="run student code in this process (none), a separate process, or a bubblewrap sandbox")
+    group.addoption("--sandbox-uid", type=int, default=60_001, help="unprivileged uid for the sandbox")
+    group.addoption("--scratch", default=None, metavar="DIR",
+                    help="an empty folder, readable by others, for the sandbox's copy of the submission")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -98,8 +103,16 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def impl(request):
     """The implementation under test (`--impl`, default the kit's assignments/)."""
-    root = request.config.getoption("impl") or Path(request.config.rootpath) / "assignments"
-    implementation = LocalImplementation(root, call_timeout=request.config.getoption("call_timeout"))
+    option = request.config.getoption
+    root = option("impl") or Path(request.config.rootpath) / "assignments"
+    if option("sandbox") == "none":
+        implementation = LocalImplementation(root, call_timeout=option("call_timeout"))
+    else:
+        from ._sandbox import SandboxConfig, SandboxImplementation
+
+        config = SandboxConfig(mode=option("sandbox"), uid=option("sandbox_uid"),
+                               call_timeout=option("call_timeout"))
+        implementation = SandboxImplementation(Path(root), Path(option("scratch")), config)
     yield implementation
     implementation.close()
 
@@ -121,7 +134,9 @@ def _classify(excinfo) -> tuple[str, str]:
         return "not_attempted", str(exc)
     if isinstance(exc, TimedOut):
         return "timed_out", str(exc)
-    if isinstance(exc, (ModuleBroken, StudentError)):
+    if isinstance(exc, ModuleBroken):
+        return exc.kind, str(exc)
+    if isinstance(exc, (StudentError, Crashed)):
         return "error", str(exc)
     if isinstance(exc, AssertionError):
         return "failed", str(exc)

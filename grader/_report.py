@@ -7,9 +7,11 @@ from ._course import ASSIGNMENTS, BY_MODULE
 from ._plugin import TestRecord
 
 # When an exercise's tests end differently, the exercise takes the first of these.
-PRECEDENCE = ("kit_error", "not_attempted", "timed_out", "error", "failed", "passed")
+PRECEDENCE = ("kit_error", "invalid", "not_attempted", "timed_out", "error", "failed", "passed")
 LABELS = {"passed": "passed", "failed": "failed", "error": "error", "not_attempted": "not attempted",
           "timed_out": "timed out", "invalid": "invalid", "kit_error": "kit error"}
+# `grader check` speaks SPEC.md's five statuses; "invalid" (a missing or unparsable file) is an error there.
+CHECK_LABELS = {**LABELS, "invalid": "error"}
 
 
 @dataclass
@@ -51,7 +53,7 @@ def render_scoreboard(results: list[ExerciseResult], details: bool = True) -> st
     """The table of SPEC.md (assignment, exercise, status, points, total), then each failure."""
     rows = [("assignment", "exercise", "status", "points")]
     for r in results:
-        rows.append((f"{BY_MODULE[r.assignment].number} {r.assignment}", r.exercise, LABELS[r.status],
+        rows.append((f"{BY_MODULE[r.assignment].number} {r.assignment}", r.exercise, CHECK_LABELS[r.status],
                      f"{r.score}/{r.max_score}"))
     total, most = sum(r.score for r in results), sum(r.max_score for r in results)
     rows.append(("total", "", f"{sum(r.status == 'passed' for r in results)}/{len(results)} passed",
@@ -71,8 +73,12 @@ def render_scoreboard(results: list[ExerciseResult], details: bool = True) -> st
 
 def render_problem(result: ExerciseResult) -> str:
     """What went wrong in one exercise: each failing test, its smallest input, expected vs actual, a hint."""
-    out = [f"\n{result.assignment}.{result.exercise}: {LABELS[result.status]}"]
+    out = [f"\n{result.assignment}.{result.exercise}: {CHECK_LABELS[result.status]}"]
+    seen = set()
     for record in result.problems:
+        if record.outcome != "failed" and record.message in seen:
+            continue  # a broken module or a crash says the same for every test: once is enough
+        seen.add(record.message)
         out.append(f"  - {record.title}")
         if record.example:
             out.append(indent(record.example, "      "))

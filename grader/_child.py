@@ -1,0 +1,86 @@
+"""The sandboxed side of the autograder: a fork server that runs probes on one student's code.
+
+Started inside the sandbox as `python -I grader/_child.py KIT_ROOT SUBMISSION`. It
+imports torch once, then serves the trusted parent over fds 0 and 1:
+
+    {"op": "fork", "module": m}   fork a worker that imports the student's m.py
+    {"op": "call", "probe": name, "args": [...], "expect_error": bool}   (worker)
+    {"op": "end"}                 the worker exits; the server reports it
+
+The server itself never runs student code; each assignment gets a fresh forked
+worker, so a monkeypatch, a crash or an exit in one module's code cannot touch
+another module's grading. When a worker ends, for any reason, the server sends
+{"status": "exited", "code": ...}.
+"""
+import os
+import sys
+
+
+def main() -> None:
+    kit_root, submission = sys.argv[1], sys.argv[2]
+    sys.path.insert(0, kit_root)
+    # Keep the channel on private descriptors; student code's prints go nowhere.
+    channel_in, channel_out = os.dup(0), os.dup(1)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    import importlib
+
+    import torch
+
+    from grader._impl import LocalImplementation, ModuleBroken, NotAttempted, Raised, StudentError
+    from grader._plain import NotPlain, from_plain, to_plain
+    from grader._protocol import read_message, write_message
+
+    torch.set_num_threads(1)
+    write_message(channel_out, {"status": "hello"})
+
+    def serve(module: str) -> None:
+        """The forked worker: import the student's module, then answer calls until told to end."""
+        impl = LocalImplementation(submission, call_timeout=10**6)  # the parent keeps the time
+        try:
+            impl.module(module)
+            write_message(channel_out, {"status": "ready"})
+        except NotAttempted as exc:
+            write_message(channel_out, {"status": "not_attempted", "message": str(exc)})
+        except ModuleBroken as exc:
+            write_message(channel_out, {"status": "broken", "message": str(exc), "kind": exc.kind})
+        while True:
+            request = read_message(channel_in)
+            if request.get("op") != "call":
+                os._exit(0)
+            module_name, _, function = request["probe"].rpartition(".")
+            probe = getattr(importlib.import_module(f"tests.probes.{module_name}"), function)
+            try:
+                result = impl.run(probe, *from_plain(request["args"]), expect_error=request["expect_error"])
+                if isinstance(result, Raised):
+                    reply = {"status": "raised", "type": result.type, "kinds": list(result.kinds),
+                             "message": result.message}
+                else:
+                    reply = {"status": "ok", "value": to_plain(result)}
+            except NotAttempted as exc:
+                reply = {"status": "not_attempted", "message": str(exc)}
+            except ModuleBroken as exc:
+                reply = {"status": "broken", "message": str(exc), "kind": exc.kind}
+            except (StudentError, NotPlain) as exc:
+                reply = {"status": "error", "message": str(exc)}
+            except BaseException as exc:  # noqa: BLE001  (whatever student code throws, answer)
+                reply = {"status": "error", "message": f"{type(exc).__name__}: {exc}"}
+            write_message(channel_out, reply)
+
+    while True:
+        request = read_message(channel_in)
+        if request.get("op") != "fork":
+            return
+        pid = os.fork()
+        if pid == 0:
+            try:
+                serve(request["module"])
+            finally:
+                os._exit(0)
+        _, status = os.waitpid(pid, 0)
+        write_message(channel_out, {"status": "exited", "code": os.waitstatus_to_exitcode(status)})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Messages between the trusted grader and the sandboxed child: length-prefixed JSON, never pickle.
+
+Plain data (see `_plain`) is JSON with one extension: a numeric numpy array is
+`{"__nd__": [dtype, shape, base64 bytes]}`. The decoder trusts nothing: it
+accepts only whitelisted numeric dtypes, checks that the bytes match the
+shape, and refuses messages and arrays over fixed sizes, so whatever a
+student's code writes on the channel decodes to plain data or fails cleanly.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import struct
+
+import numpy as np
+
+MAX_MESSAGE = 256 * 2**20  # bytes; a bigger result is itself a failure
+DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64"}
+_HEADER = struct.Struct(">Q")
+
+
+class ProtocolError(Exception):
+    """The other side sent something that is not a well-formed message."""
+
+
+def _encode_value(value):
+    if isinstance(value, np.ndarray):
+        if value.dtype.name not in DTYPES:
+            raise ProtocolError(f"array dtype {value.dtype} cannot be sent")
+        data = np.ascontiguousarray(value).tobytes()
+        return {"__nd__": [value.dtype.name, list(value.shape), base64.b64encode(data).decode("ascii")]}
+    if isinstance(value, (list, tuple)):
+        return [_encode_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode_value(v) for k, v in value.items()}
+    return value
+
+
+def _decode_value(value, budget: list[int]):
+    if isinstance(value, dict):
+        if set(value) == {"__nd__"}:
+            return _decode_array(value["__nd__"], budget)
+        return {str(k): _decode_value(v, budget) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode_value(v, budget) for v in value]
+    if value is None or type(value) in (bool, int, float, str):
+        return value
+    raise ProtocolError(f"unexpected {type(value).__name__} in a message")
+
+
+def _decode_array(spec, budget: list[int]) -> np.ndarray:
+    try:
+        dtype_name, shape, data = spec
+        if dtype_name not in DTYPES or not isinstance(shape, list) or len(shape) > 16:
+            raise ProtocolError(f"bad array header {dtype_name!r} {shape!r}")
+        if not all(type(n) is int and 0 <= n for n in shape):
+            raise ProtocolError(f"bad array shape {shape!r}")
+        raw = base64.b64decode(data.encode("ascii"), validate=True)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ProtocolError(f"malformed array: {exc}") from None
+    dtype = np.dtype(dtype_name)
+    count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+    if count * dtype.itemsize != len(raw):
+        raise ProtocolError(f"array of shape {shape} and dtype {dtype_name} cannot hold {len(raw)} bytes")
+    budget[0] -= len(raw)
+    if budget[0] < 0:
+        raise ProtocolError("message holds too much array data")
+    return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+
+
+def encode(message) -> bytes:
+    body = json.dumps(_encode_value(message), allow_nan=True).encode("utf-8")
+    if len(body) > MAX_MESSAGE:
+        raise ProtocolError(f"message of {len(body)} bytes is over the {MAX_MESSAGE} limit")
+    return _HEADER.pack(len(body)) + body
+
+
+def decode(body: bytes):
+    try:
+        message = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ProtocolError(f"not a JSON message: {exc}") from None
+    return _decode_value(message, [MAX_MESSAGE])
+
+
+def write_message(fd: int, message) -> None:
+    data = memoryview(encode(message))
+    while data:
+        written = os.write(fd, data)
+        data = data[written:]
+
+
+def read_exactly(fd: int, size: int, wait=None) -> bytes:
+    """Read `size` bytes from `fd`; `wait(fd)` blocks until readable (or raises); EOFError at end."""
+    chunks, remaining = [], size
+    while remaining:
+        if wait is not None:
+            wait(fd)
+        chunk = os.read(fd, min(remaining, 1 << 20))
+        if not chunk:
+            raise EOFError("the other side closed the channel")
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_message(fd: int, wait=None):
+    (size,) = _HEADER.unpack(read_exactly(fd, _HEADER.size, wait))
+    if size > MAX_MESSAGE:
+        raise ProtocolError(f"message of {size} bytes announced; the limit is {MAX_MESSAGE}")
+    return decode(read_exactly(fd, size, wait))

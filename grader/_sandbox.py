@@ -1,0 +1,355 @@
+"""Running student code in a sandbox, for the autograder.
+
+`SandboxImplementation` has the interface of `LocalImplementation` (`run`,
+`source`, `close`), so the same tests judge in this trusted process while
+probes run in a child process confined by bubblewrap:
+
+- an unprivileged uid (setpriv drops root first, so RLIMIT_NPROC holds), one
+  uid per worker slot so one student's process flood cannot starve another's;
+- user, pid, network, ipc, uts and mount namespaces; a read-only view of /usr,
+  the interpreter and its packages, the grader package and tests/probes only
+  (no tests, no solutions, no output folder); a private read-only copy of the
+  submission; a small tmpfs for /tmp; a clean environment; `python -I`;
+- rlimits on address space, CPU time, file size, open files and processes;
+- a wall-clock limit per call, enforced from outside by killing the sandbox,
+  which takes every process inside it along (pid namespace, --die-with-parent).
+
+Without bubblewrap, `mode="process"` keeps the separate process, rlimits, clean
+environment and the copy of the submission, but not the namespaces; the
+autograder says so loudly.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import select
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._impl import Crashed, ModuleBroken, NotAttempted, Raised, StudentError, TimedOut
+from ._plain import from_plain, to_plain
+from ._protocol import ProtocolError, read_message, write_message
+
+MIRRORS = Path(os.environ.get("GRADER_RUNTIME_CACHE", "/var/cache/foundations-kit/runtime"))
+MAX_FILE = 2 * 2**20          # bytes per submitted file copied into the sandbox
+MAX_FILES = 64                # files per submission
+STARTUP_SECONDS = 120.0       # importing torch in the child, on a busy machine
+MAX_RESTARTS = 8              # sandboxes started per student before every call is refused
+
+
+@dataclass
+class Limits:
+    address_space: int = 6 * 2**30   # bytes of virtual memory per process (torch needs ~2 GiB)
+    cpu_seconds: int = 600           # CPU time of one sandbox, all calls together
+    file_size: int = 16 * 2**20      # bytes per file written
+    open_files: int = 256
+    processes: int = 64              # processes and threads of the sandbox's uid
+    tmp_size: int = 64 * 2**20       # bytes of the sandbox's /tmp
+
+
+@dataclass
+class SandboxConfig:
+    mode: str = "bwrap"              # "bwrap" or "process"
+    uid: int = 60_001                # unprivileged uid of this worker slot
+    call_timeout: float = 20.0       # wall-clock seconds per probe call
+    limits: Limits = field(default_factory=Limits)
+
+
+def bwrap_available() -> bool:
+    return shutil.which("bwrap") is not None and shutil.which("setpriv") is not None
+
+
+def _readable_by_others(path: Path) -> bool:
+    """Whether a user with no special rights can reach and read `path`."""
+    try:
+        for folder in [*reversed(path.parents)]:
+            if not os.stat(folder).st_mode & stat.S_IXOTH:
+                return False
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return bool(mode & stat.S_IROTH) and (not stat.S_ISDIR(mode) or bool(mode & stat.S_IXOTH))
+
+
+def _mirror(path: Path) -> Path:
+    """A copy of `path` that others can read (hard links where possible), made once and reused."""
+    target = MIRRORS / hashlib.sha256(str(path).encode()).hexdigest()[:16]
+    if not (target / ".complete").exists():
+        MIRRORS.mkdir(parents=True, exist_ok=True)
+        for folder in [MIRRORS, *MIRRORS.parents]:
+            if folder != Path("/"):
+                os.chmod(folder, os.stat(folder).st_mode | stat.S_IXOTH | stat.S_IROTH)
+        partial = target.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        if subprocess.run(["cp", "-al", str(path), str(partial)], capture_output=True).returncode != 0:
+            shutil.rmtree(partial, ignore_errors=True)
+            shutil.copytree(path, partial, symlinks=True)
+        os.chmod(partial, 0o755)
+        (partial / ".complete").touch()
+        shutil.rmtree(target, ignore_errors=True)
+        partial.rename(target)
+    return target
+
+
+def _bind_source(path: Path) -> Path:
+    return path if _readable_by_others(path) else _mirror(path)
+
+
+def copy_submission(source: Path, scratch: Path) -> list[str]:
+    """Copy the submission's plain files into `scratch`; return what was left out and why."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    os.chmod(scratch, 0o755)
+    skipped = []
+    try:
+        entries = sorted(os.scandir(source), key=lambda e: e.name)
+    except OSError as exc:
+        return [f"cannot list the folder: {exc}"]
+    copied = 0
+    for entry in entries:
+        if entry.is_symlink():
+            skipped.append(f"{entry.name}: a symbolic link")
+        elif not entry.is_file(follow_symlinks=False):
+            continue
+        elif entry.stat(follow_symlinks=False).st_size > MAX_FILE:
+            skipped.append(f"{entry.name}: larger than {MAX_FILE // 2**20} MiB")
+        elif copied >= MAX_FILES:
+            skipped.append(f"{entry.name}: more than {MAX_FILES} files")
+        else:
+            target = scratch / entry.name
+            with open(entry.path, "rb") as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+            os.chmod(target, 0o644)
+            copied += 1
+    return skipped
+
+
+def read_source(root: Path, module: str) -> str:
+    """The text of `<module>.py`, refusing links, huge files and non-text (ModuleBroken)."""
+    path = root / f"{module}.py"
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ModuleBroken(f"{module}.py is not a plain file", "invalid")
+        if info.st_size > MAX_FILE:
+            raise ModuleBroken(f"{module}.py is larger than {MAX_FILE // 2**20} MiB", "invalid")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ModuleBroken(f"there is no {module}.py", "invalid") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModuleBroken(f"cannot read {module}.py: {exc}", "invalid") from None
+
+
+class SandboxImplementation:
+    """A submission whose code runs only inside a sandboxed fork server (see `_child`).
+
+    Args:
+        root: the submission folder as the instructor has it (read here only as text).
+        scratch: an empty folder for the private copy the sandbox sees.
+        config: sandbox mode, uid, limits and the per-call timeout.
+    """
+
+    def __init__(self, root: Path, scratch: Path, config: SandboxConfig):
+        self.root, self.scratch, self.config = Path(root), Path(scratch), config
+        self.call_timeout = config.call_timeout
+        self.skipped = copy_submission(self.root, self.scratch)
+        self.kit = Path(__file__).resolve().parent.parent
+        self.process: subprocess.Popen | None = None
+        self.worker: str | None = None      # module the forked worker has imported
+        self.broken: dict[str, tuple[str, str]] = {}
+        self.not_attempted: dict[str, str] = {}
+        self.restarts = 0
+
+    # --- the same interface as LocalImplementation ---------------------------------------------
+
+    def source(self, module: str) -> str:
+        return read_source(self.root, module)
+
+    def run(self, probe, *args, expect_error: bool = False):
+        module = probe.__module__.rsplit(".", 1)[-1]
+        self._worker_for(module)
+        request = {"op": "call", "probe": f"{module}.{probe.__name__}", "args": to_plain(list(args)),
+                   "expect_error": expect_error}
+        reply = self._exchange(request, module)
+        status = reply.get("status") if isinstance(reply, dict) else None
+        if status == "ok":
+            return from_plain(reply.get("value"))
+        if status == "raised" and expect_error:
+            kinds = reply.get("kinds")
+            return Raised(str(reply.get("type")), str(reply.get("message")),
+                          tuple(str(k) for k in kinds) if isinstance(kinds, list) else ())
+        if status == "not_attempted":
+            raise NotAttempted(str(reply.get("message")))
+        if status == "broken":
+            raise ModuleBroken(str(reply.get("message")), "invalid" if reply.get("kind") == "invalid" else "error")
+        if status == "exited":
+            self.worker = None
+            raise Crashed(f"your code ended the process running it ({_describe_exit(reply.get('code'))})")
+        if status == "error":
+            raise StudentError(str(reply.get("message")))
+        self._stop()
+        raise StudentError(f"the sandbox answered something unexpected: {str(reply)[:200]}")
+
+    def close(self) -> None:
+        self._stop()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    # --- the fork server -----------------------------------------------------------------------
+
+    def _worker_for(self, module: str) -> None:
+        """Make sure a fresh worker holding the student's `module` is serving; raise if it cannot."""
+        if module in self.broken:
+            raise ModuleBroken(*self.broken[module])
+        if module in self.not_attempted:
+            raise NotAttempted(self.not_attempted[module])
+        if self.worker == module and self.process is not None:
+            return
+        self._end_worker()
+        self._start()
+        write_message(self.stdin, {"op": "fork", "module": module})
+        reply = self._read(module, STARTUP_SECONDS)
+        status = reply.get("status") if isinstance(reply, dict) else None
+        if status == "ready":
+            self.worker = module
+            return
+        if status == "not_attempted":
+            self.not_attempted[module] = str(reply.get("message"))
+        elif status == "broken":
+            self.broken[module] = (str(reply.get("message")), "invalid" if reply.get("kind") == "invalid" else "error")
+        elif status == "exited":
+            self.broken[module] = (f"importing {module}.py ended the process ({_describe_exit(reply.get('code'))})",
+                                   "error")
+        else:
+            self.broken[module] = (f"importing {module}.py gave an unexpected answer", "error")
+        self._end_worker()
+        self._worker_for(module)
+
+    def _end_worker(self) -> None:
+        if self.worker is None or self.process is None:
+            self.worker = None
+            return
+        self.worker = None
+        try:
+            write_message(self.stdin, {"op": "end"})
+            while (self._read("", 10.0) or {}).get("status") != "exited":
+                pass
+        except (TimedOut, Crashed, StudentError, OSError):
+            self._stop()
+
+    def _exchange(self, request, module: str):
+        try:
+            write_message(self.stdin, request)
+        except OSError:
+            self._stop()
+            raise Crashed("the sandbox stopped taking requests") from None
+        return self._read(module, self.call_timeout)
+
+    def _read(self, module: str, seconds: float):
+        deadline = time.monotonic() + seconds
+
+        def wait(fd):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+
+        try:
+            return read_message(self.stdout, wait)
+        except TimeoutError:
+            self._stop()
+            raise TimedOut(f"a call took longer than {seconds:g} s") from None
+        except (EOFError, OSError):
+            self._stop()
+            raise Crashed("your code ended the sandbox itself") from None
+        except ProtocolError as exc:
+            self._stop()
+            raise StudentError(f"garbled answer from the sandbox: {exc}") from None
+
+    def _start(self) -> None:
+        if self.process is not None:
+            return
+        if self.restarts >= MAX_RESTARTS:
+            raise Crashed(f"the sandbox was restarted {MAX_RESTARTS} times for this submission; giving up")
+        self.restarts += 1
+        command = self._command()
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=self._environment(), preexec_fn=self._limit, start_new_session=True, close_fds=True)
+        self.stdin, self.stdout = self.process.stdin.fileno(), self.process.stdout.fileno()
+        hello = self._read("", STARTUP_SECONDS)
+        if not isinstance(hello, dict) or hello.get("status") != "hello":
+            self._stop()
+            raise StudentError("the sandbox did not start")
+
+    def _stop(self) -> None:
+        process, self.process, self.worker = self.process, None, None
+        if process is None:
+            return
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        for stream in (process.stdin, process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        process.wait()
+
+    def _environment(self) -> dict:
+        return {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
+                "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+
+    def _limit(self) -> None:
+        """Runs in the child between fork and exec: rlimits that the sandbox inherits."""
+        limits = self.config.limits
+        for name, value in ((resource.RLIMIT_AS, limits.address_space), (resource.RLIMIT_CPU, limits.cpu_seconds),
+                            (resource.RLIMIT_FSIZE, limits.file_size), (resource.RLIMIT_NOFILE, limits.open_files),
+                            (resource.RLIMIT_CORE, 0)):
+            resource.setrlimit(name, (value, value))
+        if self.config.mode == "bwrap" or os.getuid() != 0:
+            resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+
+    def _command(self) -> list[str]:
+        python = Path(sys.executable)
+        child = [str(python), "-I", str(self.kit / "grader" / "_child.py")]
+        if self.config.mode != "bwrap":
+            return [*child, str(self.kit), str(self.scratch)]
+        submission = "/submission"
+        binds = ["--ro-bind", "/usr", "/usr"]
+        for name in ("bin", "lib", "lib64", "sbin"):
+            link = Path("/") / name
+            if link.is_symlink():
+                binds += ["--symlink", os.readlink(link), str(link)]
+            elif link.exists():
+                binds += ["--ro-bind", str(link), str(link)]
+        for etc in ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime"):
+            if os.path.exists(etc):
+                binds += ["--ro-bind", etc, etc]
+        runtime = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), python.resolve().parent.parent}
+        for path in sorted(runtime):
+            binds += ["--ro-bind", str(_bind_source(path)), str(path)]
+        for part in ("grader", "tests/probes", "tests/__init__.py"):
+            binds += ["--ro-bind", str(_bind_source(self.kit / part)), str(self.kit / part)]
+        binds += ["--ro-bind", str(self.scratch), submission]
+        uid = str(self.config.uid)
+        return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
+                "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+                *binds, "--proc", "/proc", "--dev", "/dev", "--size", str(self.config.limits.tmp_size),
+                "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv",
+                *[arg for key, value in self._environment().items() for arg in ("--setenv", key, value)],
+                "--", *child, str(self.kit), submission]
+
+
+def _describe_exit(code) -> str:
+    if isinstance(code, int) and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
