@@ -114,6 +114,17 @@ class LocalImplementation:
             if not (self.root / f"{name}.py").is_file():
                 self._broken[name] = (f"there is no {name}.py in {self.root}", "invalid")
                 raise ModuleBroken(*self._broken[name])
+            path = self.root / f"{name}.py"
+            try:
+                compile(path.read_bytes(), str(path), "exec")  # not Python at all: invalid, not an error
+            except (SyntaxError, ValueError) as exc:
+                line = f" line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+                self._broken[name] = (f"{name}.py{line}: not valid Python ({type(exc).__name__}: "
+                                      f"{getattr(exc, 'msg', exc)})", "invalid")
+                raise ModuleBroken(*self._broken[name]) from None
+            except OSError as exc:
+                self._broken[name] = (f"cannot read {name}.py: {exc}", "invalid")
+                raise ModuleBroken(*self._broken[name]) from None
             dont_write = sys.dont_write_bytecode
             sys.dont_write_bytecode = True  # leave no __pycache__ in the student's folder
             try:

@@ -117,6 +117,14 @@ def impl(request):
     implementation.close()
 
 
+@pytest.fixture(autouse=True)
+def _exercise_in_progress(request):
+    """Tell a sandboxed implementation which exercise the next calls belong to (one worker each)."""
+    mark = request.node.get_closest_marker("exercise")
+    if mark is not None and "impl" in request.fixturenames:
+        request.getfixturevalue("impl").exercise = mark.args[0]
+
+
 @pytest.fixture(scope="session")
 def reference():
     """The kit's own solutions/, for expectations no library function gives (run in the trusted process)."""

@@ -41,12 +41,12 @@ MIRRORS = Path(os.environ.get("GRADER_RUNTIME_CACHE", "/var/cache/foundations-ki
 MAX_FILE = 2 * 2**20          # bytes per submitted file copied into the sandbox
 MAX_FILES = 64                # files per submission
 STARTUP_SECONDS = 120.0       # importing torch in the child, on a busy machine
-MAX_RESTARTS = 8              # sandboxes started per student before every call is refused
+MAX_RESTARTS = 40             # sandboxes started per student before every call is refused
 
 
 @dataclass
 class Limits:
-    address_space: int = 6 * 2**30   # bytes of virtual memory per process (torch needs ~2 GiB)
+    address_space: int = 3 * 2**30   # bytes of virtual memory per process (torch on the CPU peaks near 1 GiB)
     cpu_seconds: int = 600           # CPU time of one sandbox, all calls together
     file_size: int = 16 * 2**20      # bytes per file written
     open_files: int = 256
@@ -60,6 +60,26 @@ class SandboxConfig:
     uid: int = 60_001                # unprivileged uid of this worker slot
     call_timeout: float = 20.0       # wall-clock seconds per probe call
     limits: Limits = field(default_factory=Limits)
+
+
+def become_subreaper() -> None:
+    """Adopt the sandbox's orphans (so they can be reaped here, not left as zombies under init)."""
+    if sys.platform == "linux":
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def reap_orphans() -> None:
+    """Collect every exited child that nobody waits for (the sandbox's inner processes)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def bwrap_available() -> bool:
@@ -161,7 +181,9 @@ class SandboxImplementation:
         self.skipped = copy_submission(self.root, self.scratch)
         self.kit = Path(__file__).resolve().parent.parent
         self.process: subprocess.Popen | None = None
-        self.worker: str | None = None      # module the forked worker has imported
+        self.worker: tuple | None = None    # (module, exercise) the forked worker serves
+        self.exercise: str | None = None    # set by the plugin before each test
+        self.doomed: dict[tuple, BaseException] = {}  # exercises that timed out or crashed: not retried
         self.broken: dict[str, tuple[str, str]] = {}
         self.not_attempted: dict[str, str] = {}
         self.restarts = 0
@@ -173,7 +195,18 @@ class SandboxImplementation:
 
     def run(self, probe, *args, expect_error: bool = False):
         module = probe.__module__.rsplit(".", 1)[-1]
-        self._worker_for(module)
+        key = (module, self.exercise)
+        if key in self.doomed:  # one timeout or crash settles the exercise; don't pay for it again
+            raise type(self.doomed[key])(*self.doomed[key].args)
+        try:
+            return self._run(key, probe, args, expect_error)
+        except (TimedOut, Crashed) as exc:
+            self.doomed[key] = exc
+            raise
+
+    def _run(self, key, probe, args, expect_error):
+        module = key[0]
+        self._worker_for(key)
         request = {"op": "call", "probe": f"{module}.{probe.__name__}", "args": to_plain(list(args)),
                    "expect_error": expect_error}
         reply = self._exchange(request, module)
@@ -202,21 +235,34 @@ class SandboxImplementation:
 
     # --- the fork server -----------------------------------------------------------------------
 
-    def _worker_for(self, module: str) -> None:
-        """Make sure a fresh worker holding the student's `module` is serving; raise if it cannot."""
+    def _worker_for(self, key: tuple) -> None:
+        """Make sure a fresh worker holding the student's module serves this exercise; raise if it cannot.
+
+        One worker per exercise: a monkeypatch or a crash in one exercise's code
+        cannot change how another exercise of the same module is graded.
+        """
+        module = key[0]
         if module in self.broken:
             raise ModuleBroken(*self.broken[module])
         if module in self.not_attempted:
             raise NotAttempted(self.not_attempted[module])
-        if self.worker == module and self.process is not None:
+        if self.worker == key and self.process is not None:
             return
         self._end_worker()
         self._start()
         write_message(self.stdin, {"op": "fork", "module": module})
-        reply = self._read(module, STARTUP_SECONDS)
+        try:
+            reply = self._read(module, max(self.call_timeout, 10.0))
+        except TimedOut:
+            self.broken[module] = (f"importing {module}.py took longer than "
+                                   f"{max(self.call_timeout, 10.0):g} s", "error")
+            raise ModuleBroken(*self.broken[module]) from None
+        except Crashed:
+            self.broken[module] = (f"importing {module}.py ended the sandbox", "error")
+            raise ModuleBroken(*self.broken[module]) from None
         status = reply.get("status") if isinstance(reply, dict) else None
         if status == "ready":
-            self.worker = module
+            self.worker = key
             return
         if status == "not_attempted":
             self.not_attempted[module] = str(reply.get("message"))
@@ -227,8 +273,12 @@ class SandboxImplementation:
                                    "error")
         else:
             self.broken[module] = (f"importing {module}.py gave an unexpected answer", "error")
-        self._end_worker()
-        self._worker_for(module)
+        if status in ("not_attempted", "broken"):
+            self.worker = key  # the worker is alive and waiting: end it properly
+            self._end_worker()
+        elif status != "exited":
+            self._stop()
+        self._worker_for(key)
 
     def _end_worker(self) -> None:
         if self.worker is None or self.process is None:
@@ -237,8 +287,10 @@ class SandboxImplementation:
         self.worker = None
         try:
             write_message(self.stdin, {"op": "end"})
-            while (self._read("", 10.0) or {}).get("status") != "exited":
-                pass
+            while True:
+                reply = self._read("", 10.0)
+                if isinstance(reply, dict) and reply.get("status") == "exited":
+                    break
         except (TimedOut, Crashed, StudentError, OSError):
             self._stop()
 
@@ -276,6 +328,7 @@ class SandboxImplementation:
         if self.restarts >= MAX_RESTARTS:
             raise Crashed(f"the sandbox was restarted {MAX_RESTARTS} times for this submission; giving up")
         self.restarts += 1
+        become_subreaper()
         command = self._command()
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -300,6 +353,12 @@ class SandboxImplementation:
             except OSError:
                 pass
         process.wait()
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline:  # the inner processes die with the pid namespace; reap them
+            reap_orphans()
+            if not _children_alive():
+                break
+            time.sleep(0.01)
 
     def _environment(self) -> dict:
         return {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "OMP_NUM_THREADS": "1",
@@ -344,6 +403,14 @@ class SandboxImplementation:
                 "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv",
                 *[arg for key, value in self._environment().items() for arg in ("--setenv", key, value)],
                 "--", *child, str(self.kit), submission]
+
+
+def _children_alive() -> bool:
+    """Whether this process still has children (adopted sandbox processes included)."""
+    try:
+        return bool(Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split())
+    except OSError:
+        return False
 
 
 def _describe_exit(code) -> str:

@@ -58,9 +58,10 @@ def test_keeps_dtype(impl, name, operands):
 @versions(1, "write into a new result tensor; never modify a or b in place")
 @given(operands=matmul_operands())
 def test_leaves_inputs_alone(impl, name, operands):
-    """`a` and `b` are unchanged after the call."""
+    """`a` and `b` are unchanged after the call (which returns the (n, p) product)."""
     a, b = operands
-    _, a_after, b_after = impl.run(probe.product, name, a, b)
+    c, a_after, b_after = impl.run(probe.product, name, a, b)
+    expect_tensor(c, what=f"{name}(a, b)", shape=(a.shape[0], b.shape[1]))
     expect_close(a_after, a, what="a after the call", atol=0, rtol=0)
     expect_close(b_after, b, what="b after the call", atol=0, rtol=0)
 

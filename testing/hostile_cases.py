@@ -1,0 +1,152 @@
+"""The hostile and broken submissions the autograder must survive, each with the grades it must give.
+
+A case starts from a base (an honest copy of solutions/, the untouched stubs,
+or nothing), appends code to modules (a later `def` replaces the honest one),
+adds or replaces files, and says what each attacked exercise must get. Every
+exercise not named must come out as an honest copy would: passed, full marks
+(or not_attempted with 0 on the stubs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MATMUL = ("matmul", "matmul_elementwise", "matmul_broadcast", "matmul_einsum")
+BACKPROP = ("lin", "relu", "mse", "mse_grad", "relu_grad", "lin_grad", "forward_and_backward")
+
+
+@dataclass
+class Case:
+    name: str
+    what: str
+    base: str = "solutions"                       # solutions, stubs or empty
+    append: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    symlinks: dict[str, str] = field(default_factory=dict)
+    expect: dict[str, str] = field(default_factory=dict)   # "module.exercise" -> status; "module.*" for all
+
+
+def everything(module: str, status: str) -> dict[str, str]:
+    names = MATMUL if module == "matmul" else BACKPROP
+    return {f"{module}.{name}": status for name in names}
+
+
+def einsum(body: str) -> dict[str, str]:
+    """Replace matmul_einsum with a hostile body."""
+    return {"matmul.py": "\n\ndef matmul_einsum(a, b):\n" + "".join(f"    {line}\n" for line in body.splitlines())}
+
+
+CASES = [
+    # --- early exits ---------------------------------------------------------------------------
+    Case("exit_at_import", "os._exit(0) when matmul.py is imported",
+         append={"matmul.py": "\nimport os\nos._exit(0)\n"}, expect=everything("matmul", "error")),
+    Case("sys_exit_at_import", "sys.exit(0) when backprop.py is imported",
+         append={"backprop.py": "\nimport sys\nsys.exit(0)\n"}, expect=everything("backprop", "error")),
+    Case("exit_in_call", "os._exit(0) inside matmul_einsum", append=einsum("import os\nos._exit(0)"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("kill_parent", "kill the process that called it (the fork server)",
+         append=einsum("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nreturn a"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("kill_everything", "kill(-1, SIGKILL): every process it may signal",
+         append=einsum("import os, signal\nos.kill(-1, signal.SIGKILL)\nreturn a"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("segfault", "dereference a null pointer",
+         append=einsum("import ctypes\nctypes.string_at(0)\nreturn a"), expect={"matmul.matmul_einsum": "error"}),
+    # --- forged comparisons --------------------------------------------------------------------
+    Case("patch_torch_comparisons", "make torch's and numpy's comparisons always succeed, return garbage",
+         append=einsum("import torch, numpy\ntorch.allclose = lambda *a, **k: True\n"
+                       "torch.equal = lambda *a, **k: True\ntorch.testing.assert_close = lambda *a, **k: None\n"
+                       "numpy.allclose = lambda *a, **k: True\ntorch.Tensor.__eq__ = lambda s, o: torch.tensor(True)\n"
+                       "return a.neg_()"),
+         expect={"matmul.matmul_einsum": "failed"}),
+    Case("equal_to_everything", "return an object equal to everything",
+         append=einsum("class Anything:\n    def __eq__(self, other): return True\n"
+                       "    def __getattr__(self, name): return self\nreturn Anything()"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("tensor_subclass", "return a tensor subclass whose comparisons always pass",
+         append=einsum("import torch\nclass Liar(torch.Tensor):\n    def __eq__(self, other): return True\n"
+                       "return torch.zeros(a.shape[0], b.shape[1], dtype=torch.float16).as_subclass(Liar)"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("peek_caller_frames", "look for the expected value in the callers' frames",
+         append=einsum("import sys\nframe = sys._getframe(1)\nwhile frame is not None:\n"
+                       "    for key in ('expected', 'exact', 'want'):\n"
+                       "        if key in frame.f_locals: return frame.f_locals[key]\n"
+                       "    frame = frame.f_back\nreturn None"),
+         expect={"matmul.matmul_einsum": "failed"}),
+    Case("peek_gc", "search the garbage collector for a tensor of the right shape",
+         append=einsum("import gc, torch\nfor obj in gc.get_objects():\n"
+                       "    if type(obj) is torch.Tensor and obj.shape == (a.shape[0], b.shape[1]) "
+                       "and obj is not a and obj is not b and obj.dtype == torch.float16:\n"
+                       "        return obj\nreturn None"),
+         expect={"matmul.matmul_einsum": "failed"}),
+    Case("mutate_inputs", "overwrite the inputs so that a @ b looks like the result",
+         append=einsum("a.zero_()\nb.zero_()\nreturn None"), expect={"matmul.matmul_einsum": "failed"}),
+    # --- shipped files -------------------------------------------------------------------------
+    Case("shadow_torch", "ship a torch.py that would make every comparison pass",
+         files={"torch.py": "def allclose(*a, **k):\n    return True\nraise SystemExit(0)\n"}),
+    Case("shadow_numpy", "ship a numpy.py", files={"numpy.py": "raise SystemExit(0)\n"}),
+    Case("ship_conftest", "stubs plus a conftest.py that marks every test passed", base="stubs",
+         files={"conftest.py": "import pytest\n@pytest.hookimpl(hookwrapper=True)\n"
+                               "def pytest_runtest_makereport(item, call):\n    outcome = yield\n"
+                               "    outcome.get_result().outcome = 'passed'\n"}),
+    Case("ship_pytest_ini", "stubs plus a pytest.ini that deselects everything", base="stubs",
+         files={"pytest.ini": "[pytest]\naddopts = -k nothing_matches -p no:grader\n"}),
+    Case("ship_sitecustomize", "sitecustomize.py and usercustomize.py that exit at startup",
+         files={"sitecustomize.py": "import os\nos._exit(0)\n", "usercustomize.py": "import os\nos._exit(0)\n"}),
+    Case("ship_pth", "a .pth file that runs code at startup", files={"evil.pth": "import os; os._exit(0)\n"}),
+    # --- writing where it must not -------------------------------------------------------------
+    Case("write_site_packages", "append to torch's __init__.py, then answer honestly",
+         append={"matmul.py": "\ntry:\n    import torch as _t\n    open(_t.__file__, 'a').write('\\nraise SystemExit')\n"
+                              "except OSError:\n    pass\n"}),
+    Case("write_outside", "write forged grades into every folder it can reach",
+         append={"matmul.py": "\nimport os\nfor _d in ('/tmp', '/work', os.getcwd(), '/submission', '..'):\n"
+                              "    try:\n        open(os.path.join(_d, 'grades.csv'), 'w').write('forged')\n"
+                              "    except OSError:\n        pass\n"}),
+    Case("late_daemon", "fork a daemon that writes a forged results file after grading",
+         append={"matmul.py": "\nimport os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3)\n"
+                              "    for _d in ('/tmp', '/work'):\n        try:\n"
+                              "            open(_d + '/results.json', 'w').write('forged')\n"
+                              "        except OSError:\n            pass\n    os._exit(0)\n"}),
+    # --- resources -----------------------------------------------------------------------------
+    Case("endless_loop_ignoring_signals", "ignore every catchable signal and loop forever",
+         append=einsum("import signal\nfor s in (signal.SIGALRM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):\n"
+                       "    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass"),
+         expect={"matmul.matmul_einsum": "timed_out"}),
+    Case("sleep_forever", "sleep forever", append=einsum("import time\ntime.sleep(10**6)"),
+         expect={"matmul.matmul_einsum": "timed_out"}),
+    Case("memory_flood", "allocate memory until something gives",
+         append=einsum("hog = []\nwhile True:\n    hog.append(bytearray(2**29))"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("process_flood", "fork without end",
+         append=einsum("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"),
+         expect={"matmul.matmul_einsum": "timed_out"}),
+    Case("huge_output", "print gigabytes, then return a tensor of 2**31 elements",
+         append=einsum("import torch\nfor _ in range(200):\n    print('x' * 2**20)\n"
+                       "return torch.zeros(2**31, dtype=torch.uint8)"),
+         expect={"matmul.matmul_einsum": "error"}),
+    # --- reading what it must not --------------------------------------------------------------
+    Case("read_solutions", "copy the reference from solutions/ (or from the tests)",
+         append=einsum("import glob\nfor path in glob.glob('/*/*/solutions/matmul.py') + "
+                       "glob.glob('/*/*/tests/test_matmul.py') + glob.glob('../solutions/*.py'):\n"
+                       "    namespace = {}\n    exec(open(path).read(), namespace)\n"
+                       "    return namespace['matmul_einsum'](a, b)\nreturn None"),
+         expect={"matmul.matmul_einsum": "failed"}),
+    Case("network", "send the grades to a listener on this machine's loopback",
+         append=einsum("import socket\nfor host in (('127.0.0.1', 47321), ('127.0.0.1', 22)):\n"
+                       "    try:\n        socket.create_connection(host, timeout=1).send(b'grades')\n"
+                       "        return a\n    except OSError:\n        pass\nreturn None"),
+         expect={"matmul.matmul_einsum": "failed"}),
+    Case("pickle_payload", "return a pickle that would run code when loaded",
+         append=einsum("import pickle, os\nreturn pickle.dumps(os.system)"),
+         expect={"matmul.matmul_einsum": "error"}),
+    Case("symlink_out", "matmul.py is a symbolic link to the kit's solutions",
+         symlinks={"matmul.py": "SOLUTIONS/matmul.py"}, expect=everything("matmul", "invalid")),
+    # --- broken --------------------------------------------------------------------------------
+    Case("syntax_error", "matmul.py does not parse", append={"matmul.py": "\ndef broken(:\n"},
+         expect=everything("matmul", "invalid")),
+    Case("missing_name", "backprop.py lacks lin_grad",
+         append={"backprop.py": "\ndel lin_grad\n"}, expect={"backprop.lin_grad": "error"}),
+    Case("binary_file", "matmul.py holds binary data", files={"matmul.py": bytes(range(256)) * 4},
+         expect=everything("matmul", "invalid")),
+    Case("empty_folder", "no files at all", base="empty",
+         expect={**everything("matmul", "invalid"), **everything("backprop", "invalid")}),
+]

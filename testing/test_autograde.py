@@ -1,0 +1,138 @@
+"""`grader autograde` against a corpus of hostile and broken submissions (testing/hostile_cases.py).
+
+One autograde run grades every case as a student, in parallel and in the
+sandbox, and then each case's grades must be exactly what an honest copy
+would get, except for the attacked exercises, which must score 0 with the
+status the case names. Nothing outside the scratch area may change, and no
+process of the sandbox's uids may survive.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from testing.hostile_cases import BACKPROP, CASES, MATMUL
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 47_321  # a listener here on loopback that the sandboxed code must not reach
+
+
+def build(case, folder: Path) -> None:
+    folder.mkdir()
+    if case.base != "empty":
+        for module in ("matmul", "backprop"):
+            source = ROOT / case.base.replace("stubs", "assignments") / f"{module}.py"
+            shutil.copy(source, folder / f"{module}.py")
+    for name, code in case.append.items():
+        with open(folder / name, "a") as handle:
+            handle.write(code)
+    for name, content in case.files.items():
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    for name, target in case.symlinks.items():
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(target.replace("SOLUTIONS", str(ROOT / "solutions")))
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def sandbox_processes() -> list[str]:
+    ps = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True).stdout
+    return [line for line in ps.splitlines() if 60_000 <= int(line.split()[0]) < 61_000]
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Grade the whole corpus once; return (rows by student, out folder, fingerprints before and after)."""
+    submissions = tmp_path_factory.mktemp("submissions")
+    out = tmp_path_factory.mktemp("out")
+    for case in CASES:
+        build(case, submissions / case.name)
+    watched = {"kit": ROOT / "solutions", "tests": ROOT / "tests", "submissions": submissions,
+               "torch": Path(torch.__file__).parent / "__init__.py"}
+    before = {name: fingerprint(path) if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+              for name, path in watched.items()}
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", PORT))
+    listener.listen()
+    listener.settimeout(0)
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
+                          "--assignment", "matmul", "--assignment", "backprop", "--timeout", "5",
+                          "--workers", "2", "--no-progress"], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=1800)
+    try:
+        connection, _ = listener.accept()
+        reached = True
+        connection.close()
+    except BlockingIOError:
+        reached = False
+    listener.close()
+    after = {name: fingerprint(path) if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+             for name, path in watched.items()}
+    with open(out / "grades.csv") as handle:
+        rows = list(csv.DictReader(handle))
+    return {"run": run, "rows": rows, "out": out, "before": before, "after": after, "reached": reached}
+
+
+def test_the_corpus_is_big_enough():
+    assert len(CASES) >= 30 and len({c.name for c in CASES}) == len(CASES)
+
+
+def test_autograde_finishes_and_says_which_sandbox(graded):
+    run = graded["run"]
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "sandbox: bubblewrap" in run.stdout or "WARNING: weaker sandbox" in run.stdout
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_case_gets_exactly_its_grades(graded, case):
+    rows = {(r["assignment"], r["exercise"]): r for r in graded["rows"] if r["student"] == case.name}
+    expected_rows = [("matmul", name) for name in MATMUL] + [("backprop", name) for name in BACKPROP]
+    assert sorted(rows) == sorted(expected_rows), "every exercise gets a row"
+    honest = "not_attempted" if case.base == "stubs" else "passed"
+    for (module, exercise), row in rows.items():
+        wanted = case.expect.get(f"{module}.{exercise}", honest)
+        got = (row["status"], int(row["score"]))
+        full = int(row["max_score"])
+        assert got == (wanted, full if wanted == "passed" else 0), f"{module}.{exercise}: {row}"
+
+
+def test_nothing_outside_the_scratch_area_changed(graded):
+    assert graded["before"] == graded["after"]
+    for forged in ("/tmp/grades.csv", "/tmp/results.json", "/work/grades.csv", "/work/results.json"):
+        assert not os.path.exists(forged)
+    produced = {p.name for p in graded["out"].iterdir()}
+    assert produced == {"grades.csv", *(c.name for c in CASES)}
+
+
+def test_no_network_reached_this_machine(graded):
+    assert not graded["reached"]
+
+
+def test_no_sandbox_process_survives(graded):
+    assert sandbox_processes() == []
+
+
+def test_feedback_and_gradescope_results_for_each_student(graded):
+    import json
+
+    for case in CASES:
+        folder = graded["out"] / case.name
+        feedback = (folder / "feedback.md").read_text()
+        results = json.loads((folder / "results.json").read_text())
+        assert f"# Feedback for {case.name}" in feedback and "total" in feedback
+        assert len(results["tests"]) == len(MATMUL) + len(BACKPROP)
+        assert results["score"] == sum(t["score"] for t in results["tests"])
