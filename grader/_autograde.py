@@ -126,18 +126,35 @@ def _grade_one(job):
 
 
 def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: str,
-              call_timeout: float, progress=True, say=print) -> bool:
-    """Grade every student folder under `submissions`; True when every submission was graded."""
+              call_timeout: float, progress=True, say=print, gradebook: Path | None = None) -> bool:
+    """Grade every student folder under `submissions`; True when every submission was graded.
+
+    `submissions` holds one copy of assignments/ per student, or is nbgrader's
+    `submitted/` (or the course folder above it): then each student's notebooks
+    are turned into modules here, with nbformat, and graded the same way. With
+    `gradebook`, the scores also go into that nbgrader course's gradebook.
+    """
+    from ._notebooks import nbgrader_students, write_modules
+
     mode, sentence = sandbox_mode(sandbox)
     say(sentence)
     if out.resolve().is_relative_to(submissions.resolve()):
         raise SystemExit("grader autograde: --out must not be inside SUBMISSIONS (students could write there)")
     out.mkdir(parents=True, exist_ok=True)
-    folders = sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
     scratch_root = tempfile.mkdtemp(prefix="kit-autograde-")
     os.chmod(scratch_root, 0o755)
+    notebooks = nbgrader_students(submissions)
+    unreadable: dict[str, dict[str, str]] = {}
+    if notebooks is None:
+        folders = {p.name: p for p in sorted(submissions.iterdir()) if p.is_dir() and not p.name.startswith(".")}
+    else:
+        say(f"nbgrader layout: {len(notebooks)} students' notebooks, read with nbformat")
+        folders = {}
+        for name, found in notebooks.items():
+            folders[name] = Path(scratch_root) / "notebooks" / name
+            unreadable[name] = write_modules(found, folders[name])
     options = Options(modules, mode, call_timeout, scratch_root)
-    jobs = [(p.name, str(p), options) for p in folders]
+    jobs = [(name, str(folder), options) for name, folder in folders.items()]
     rows: dict[str, list[ExerciseResult]] = {}
     started = time.perf_counter()
     bar = None
@@ -148,6 +165,7 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
         with context.Pool(processes=max(1, min(workers, len(jobs) or 1)), maxtasksperchild=25) as pool:
             for name, results, elapsed in pool.imap_unordered(_grade_one, jobs):
+                explain_unreadable(results, unreadable.get(name, {}))
                 rows[name] = results
                 write_student(out, name, results, elapsed)
                 if bar is not None:
@@ -162,10 +180,23 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         for name in sorted(rows):
             for r in rows[name]:
                 writer.writerow([name, r.assignment, r.exercise, r.score, r.max_score, r.status])
+    if gradebook is not None and notebooks is not None:
+        from ._gradebook import write_scores
+
+        say(f"wrote {write_scores(gradebook, rows, notebooks)} scores into {gradebook / 'gradebook.db'}")
     elapsed = time.perf_counter() - started
     say(f"graded {len(rows)} students in {elapsed:.1f} s ({60 * len(rows) / max(elapsed, 1e-9):.1f} per minute) "
         f"with {workers} worker(s); wrote {out / 'grades.csv'}")
     return len(rows) == len(jobs)
+
+
+def explain_unreadable(results: list[ExerciseResult], problems: dict[str, str]) -> None:
+    """A notebook that could not be read makes its exercises invalid, saying why."""
+    for result in results:
+        if result.assignment in problems:
+            result.status, result.score = "invalid", 0
+            for record in result.problems:
+                record.message = problems[result.assignment]
 
 
 def write_student(out: Path, name: str, results: list[ExerciseResult], elapsed: float) -> None:

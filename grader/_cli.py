@@ -63,19 +63,36 @@ def cmd_check(args) -> ExitCode:
 
 
 def cmd_build(args) -> ExitCode:
+    from ._nbgrader import course_files, stale_course_files, write_course
+    from ._run import available_assignments
+
     root = kit_root()
     try:
         build = plan(root / "solutions", root / "assignments")
     except BuildError as exc:
         print(f"grader build: {exc}", file=sys.stderr)
         return ExitCode.FAILED
+    course = course_files(root / "solutions", available_assignments(root))
+    stale = [f"assignments/{name}" for name in build.stale]
+    stale += [f"course/{name}" for name in stale_course_files(root / "course", course)]
     if args.check:
-        for name in build.stale:
-            print(f"stale: assignments/{name}")
-        print("assignments/ is up to date" if not build.stale else "run `grader build` to regenerate")
-        return ExitCode.FAILED if build.stale else ExitCode.OK
+        for name in stale:
+            print(f"stale: {name}")
+        print("assignments/ and course/ are up to date" if not stale else "run `grader build` to regenerate")
+        return ExitCode.FAILED if stale else ExitCode.OK
     write(build, root / "assignments")
-    print(f"wrote {len(build.stale)} file(s) in assignments/" if build.stale else "assignments/ is up to date")
+    write_course(root / "course", course)
+    print(f"wrote {len(stale)} file(s): {', '.join(stale)}" if stale else "assignments/ and course/ are up to date")
+    return ExitCode.OK
+
+
+def cmd_nbgrader(args) -> ExitCode:
+    from ._nbgrader import course_files, write_course
+
+    course = Path(args.course)
+    written = write_course(course, course_files(kit_root() / "solutions", resolve_assignments(args.assignment)))
+    print(f"{course}: wrote {len(written)} file(s)" + "".join(f"\n  {name}" for name in written))
+    print(f"next: cd {course} && nbgrader generate_assignment <assignment>")
     return ExitCode.OK
 
 
@@ -93,7 +110,8 @@ def cmd_autograde(args) -> ExitCode:
         print(f"grader autograde: {submissions} is not a folder", file=sys.stderr)
         return ExitCode.USAGE
     ok = autograde(submissions, Path(args.out), resolve_assignments(args.assignment), args.workers,
-                   args.sandbox, args.timeout, progress=not args.no_progress)
+                   args.sandbox, args.timeout, progress=not args.no_progress,
+                   gradebook=Path(args.gradebook) if args.gradebook else None)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -108,13 +126,18 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                        help="longest one call into your code may take (default 60)")
     check.set_defaults(run=cmd_check)
-    build = commands.add_parser("build", help="regenerate assignments/ from solutions/")
+    build = commands.add_parser("build", help="regenerate assignments/ and course/ (nbgrader) from solutions/")
     build.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
     build.set_defaults(run=cmd_build)
     verify = commands.add_parser("verify", help="prove the tests pass on solutions/, fail on stubs, "
                                  "and catch the catalogue of known mistakes")
     verify.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
     verify.set_defaults(run=cmd_verify)
+    nbgrader = commands.add_parser("nbgrader", help="create or update an nbgrader course from solutions/")
+    nbgrader.add_argument("course", metavar="COURSE_DIR")
+    nbgrader.add_argument("--assignment", action="append", default=[], metavar="NAME",
+                          help="only this assignment (repeatable; default: all)")
+    nbgrader.set_defaults(run=cmd_nbgrader)
     autograde = commands.add_parser("autograde", help="grade every student folder under SUBMISSIONS, "
                                     "in parallel, with student code in a sandbox")
     autograde.add_argument("submissions", metavar="SUBMISSIONS", help="one folder per student")
@@ -128,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
     autograde.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                            help="longest one call into student code may take (default 20)")
     autograde.add_argument("--no-progress", action="store_true", help="no progress bar")
+    autograde.add_argument("--gradebook", metavar="COURSE_DIR",
+                           help="also write the scores into this nbgrader course's gradebook.db")
     autograde.set_defaults(run=cmd_autograde)
     return top
 

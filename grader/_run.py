@@ -9,13 +9,17 @@ import pytest
 
 from ._course import BY_MODULE
 from ._paths import kit_root
-from ._plugin import RECORDS, TestRecord
+from ._plugin import PROVIDED, RECORDS, TestRecord
 
 
 class _Collector:
-    def __init__(self):
+    def __init__(self, implementation=None):
         self.records: list[TestRecord] = []
-        self.exit_reason = ""
+        self.implementation = implementation
+
+    def pytest_configure(self, config):
+        if self.implementation is not None:
+            config.stash[PROVIDED] = self.implementation
 
     def pytest_sessionfinish(self, session):
         self.records = list(session.config.stash.get(RECORDS, []))
@@ -28,18 +32,50 @@ def available_assignments(root: Path | None = None) -> list[str]:
 
 
 def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), extra: list[str] = (),
-              call_timeout: float = 60.0) -> tuple[list[TestRecord], str]:
-    """Run tests/test_<a>.py for each assignment against `impl`; return (records, pytest's output)."""
+              call_timeout: float = 60.0, implementation=None) -> tuple[list[TestRecord], str]:
+    """Run tests/test_<a>.py for each assignment against `impl`; return (records, pytest's output).
+
+    `implementation`, if given, is used as the `impl` fixture instead of loading `impl`.
+    """
     root = kit_root()
     args = [str(root / "tests" / f"test_{a}.py") for a in assignments]
     args += ["--impl", str(impl), "--rootdir", str(root), "-q", "-p", "no:cacheprovider",
              "--call-timeout", str(call_timeout), *extra]
     for name in exercises:
         args += ["--exercise", name]
-    collector = _Collector()
+    collector = _Collector(implementation)
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-        code = pytest.main(args, plugins=[collector])
+        code = pytest.main([*args, "-p", "no:capture"] if implementation is not None else args,
+                           plugins=[collector])
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         raise RuntimeError(f"pytest could not run the tests (exit {int(code)}):\n{output.getvalue()[-3000:]}")
     return collector.records, output.getvalue()
+
+
+class _PointsCollector:
+    def __init__(self):
+        self.points: dict[tuple[str, str], int] = {}
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        from ._plugin import assignment_of
+
+        for item in items:
+            module, mark = assignment_of(item), item.get_closest_marker("exercise")
+            if module and mark:
+                key = (module, mark.args[0])
+                self.points[key] = self.points.get(key, 0) + mark.kwargs.get("points", 1)
+
+
+def exercise_points(assignments: list[str]) -> dict[tuple[str, str], int]:
+    """{(assignment, exercise): total points of its tests}, read from the tests' markers."""
+    root = kit_root()
+    collector = _PointsCollector()
+    args = [str(root / "tests" / f"test_{a}.py") for a in assignments]
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = pytest.main([*args, "--collect-only", "-q", "--rootdir", str(root), "-p", "no:cacheprovider"],
+                           plugins=[collector])
+    if code != pytest.ExitCode.OK:
+        raise RuntimeError(f"cannot collect the tests of {assignments} (pytest exit {int(code)})")
+    return collector.points

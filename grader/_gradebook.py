@@ -1,0 +1,39 @@
+"""Writing the autograder's scores into nbgrader's own gradebook, through nbgrader's API.
+
+The instructor keeps formgrader, `nbgrader export` and `nbgrader generate_feedback`;
+only the scores come from the sandboxed grader. Each exercise's test cell
+(grade id `<exercise>_tests`) gets the exercise's score as its auto score.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._report import ExerciseResult
+
+
+def write_scores(course: Path, results: dict[str, list[ExerciseResult]], submitted: dict[str, dict[str, Path]]) -> int:
+    """Record every (student, assignment) that had a notebook; return how many cells were written."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    written = 0
+    with Gradebook(f"sqlite:///{(course / 'gradebook.db').resolve()}") as gradebook:
+        for student, notebooks in submitted.items():
+            gradebook.update_or_create_student(student)
+            for module, path in notebooks.items():
+                try:
+                    gradebook.find_assignment(module)
+                except MissingEntry:
+                    raise SystemExit(f"grader autograde: the gradebook has no assignment {module!r}; "
+                                     f"run `nbgrader generate_assignment {module}` first") from None
+                gradebook.update_or_create_submission(module, student)
+                for result in results.get(student, []):
+                    if result.assignment != module:
+                        continue
+                    try:
+                        grade = gradebook.find_grade(f"{result.exercise}_tests", module, module, student)
+                    except MissingEntry:
+                        continue
+                    grade.auto_score = float(result.score)
+                    written += 1
+        gradebook.db.commit()
+    return written
