@@ -1,7 +1,8 @@
 """Reading students' nbgrader notebooks in the trusted process: nbformat only, never a kernel.
 
 A notebook becomes the module it stands for: its code cells in order, minus
-the kit's test cells (which call `grader.notebook.check`), with IPython magics
+the kit's test cells (which call `grader.notebook.check`; nbgrader metadata is
+not trusted, since students can edit it), with IPython magics
 and shell escapes commented out and `from solutions.X import` turned back into
 the package's relative import. Anything that is not a readable notebook gets
 a status and a reason instead.
@@ -28,8 +29,9 @@ class Extracted:
 
 
 def _is_test_cell(cell) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return (meta.get("grade") is True and not meta.get("solution")) or bool(TEST_CALL.search(cell.get("source", "")))
+    """A cell of the kit's checks, known by what it calls: metadata is the student's to edit, so not by that."""
+    source = cell.get("source", "")
+    return bool(TEST_CALL.search(source if isinstance(source, str) else "".join(source)))
 
 
 def _plain_python(source: str) -> str:
