@@ -1,0 +1,109 @@
+"""Throughput of `grader autograde` (sandboxed, parallel) against nbgrader's autograde, same students.
+
+    python -m benchmarks.autograde [--students N] [--workers W]
+
+Makes N students for assignments 01 and 02 (half of them honest copies of the
+reference, half of them half-finished: the first exercises of each module
+done, the rest untouched), then grades them twice:
+
+1. `grader autograde` on the module folders, bubblewrap sandbox, W workers;
+2. nbgrader (`nbgrader autograde` on the command line, one notebook after
+   another, as nbgrader does) on the same students' notebooks, built from the
+   release notebooks of `grader nbgrader`.
+
+Prints the wall time and students per minute of each, and the ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ["matmul", "backprop"]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "PATH": f"{BIN}:{os.environ.get('PATH', '')}", "OMP_NUM_THREADS": "1"}
+
+
+def half_done(module: str) -> str:
+    """The reference with the second half of its solution regions turned back into stubs."""
+    text = (ROOT / "solutions" / f"{module}.py").read_text()
+    regions = list(re.finditer(r"( *)### BEGIN SOLUTION\n.*?### END SOLUTION\n", text, flags=re.S))
+    for match in reversed(regions[len(regions) // 2:]):
+        text = text[:match.start()] + f"{match.group(1)}raise NotImplementedError\n" + text[match.end():]
+    return text
+
+
+def make_modules(folder: Path, students: int) -> None:
+    for i in range(students):
+        student = folder / f"student{i:03d}"
+        student.mkdir(parents=True)
+        for module in MODULES:
+            source = (ROOT / "solutions" / f"{module}.py").read_text() if i % 2 == 0 else half_done(module)
+            (student / f"{module}.py").write_text(source)
+
+
+def make_notebooks(course: Path, students: int) -> None:
+    """nbgrader's submitted/ with the same students as make_modules, as notebooks."""
+    for module in MODULES:
+        source = nbformat.read(course / "source" / module / f"{module}.ipynb", 4)
+        reference = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in source.cells}
+        solution_ids = [g for g in reference if g and g.endswith("_solution")]
+        for i in range(students):
+            done = solution_ids if i % 2 == 0 else solution_ids[: len(solution_ids) // 2]
+            notebook = nbformat.read(course / "release" / module / f"{module}.ipynb", 4)
+            for cell in notebook.cells:
+                grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+                if grade_id in done:
+                    cell.source = re.sub(r"\n\s*### (BEGIN|END) SOLUTION", "", reference[grade_id])
+            target = course / "submitted" / f"student{i:03d}" / module
+            target.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, target / f"{module}.ipynb")
+
+
+def timed(command, cwd) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{command} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="kit-bench-"))
+    try:
+        make_modules(work / "modules", args.students)
+        ours = timed([sys.executable, "-m", "grader", "autograde", str(work / "modules"), "--out", str(work / "out"),
+                      "--workers", str(args.workers), "--no-progress", *sum((["--assignment", m] for m in MODULES), [])],
+                     ROOT)
+        course = work / "course"
+        timed([sys.executable, "-m", "grader", "nbgrader", str(course), *sum((["--assignment", m] for m in MODULES), [])],
+              ROOT)
+        for module in MODULES:
+            timed([str(BIN / "nbgrader"), "generate_assignment", module, "--force"], course)
+        make_notebooks(course, args.students)
+        theirs = sum(timed([str(BIN / "nbgrader"), "autograde", module], course) for module in MODULES)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    n = args.students
+    print(f"{n} students x {len(MODULES)} assignments ({', '.join(MODULES)}), half complete, half half-done; "
+          f"{os.cpu_count()} cores")
+    print(f"grader autograde (sandbox, {args.workers} workers): {ours:6.1f} s  {60 * n / ours:6.1f} students/min")
+    print(f"nbgrader autograde (command line):       {theirs:6.1f} s  {60 * n / theirs:6.1f} students/min")
+    print(f"ratio: {theirs / ours:.1f}x nbgrader's throughput")
+
+
+if __name__ == "__main__":
+    main()
