@@ -83,7 +83,7 @@ def reap_orphans() -> None:
 
 
 def bwrap_available() -> bool:
-    return shutil.which("bwrap") is not None and shutil.which("setpriv") is not None
+    return shutil.which("bwrap") is not None and (os.getuid() != 0 or shutil.which("setpriv") is not None)
 
 
 def _readable_by_others(path: Path) -> bool:
@@ -119,7 +119,10 @@ def _mirror(path: Path) -> Path:
 
 
 def _bind_source(path: Path) -> Path:
-    return path if _readable_by_others(path) else _mirror(path)
+    """What to bind for `path`: itself, or (as root, dropping to another uid) a copy that uid can read."""
+    if os.getuid() != 0 or _readable_by_others(path):
+        return path
+    return _mirror(path)
 
 
 def copy_submission(source: Path, scratch: Path) -> list[str]:
@@ -397,8 +400,10 @@ class SandboxImplementation:
             binds += ["--ro-bind", str(_bind_source(self.kit / part)), str(self.kit / part)]
         binds += ["--ro-bind", str(self.scratch), submission]
         uid = str(self.config.uid)
-        return ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
-                "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        # As root, drop to an unprivileged uid first: under a root-started bwrap RLIMIT_NPROC is not enforced.
+        drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all"] \
+            if os.getuid() == 0 else []
+        return [*drop, "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                 *binds, "--proc", "/proc", "--dev", "/dev", "--size", str(self.config.limits.tmp_size),
                 "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv",
                 *[arg for key, value in self._environment().items() for arg in ("--setenv", key, value)],
