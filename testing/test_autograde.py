@@ -151,6 +151,7 @@ def test_feedback_and_gradescope_results_for_each_student(graded):
 def test_without_bubblewrap_the_weaker_mode_says_so_and_still_grades(tmp_path):
     """--sandbox process (what auto falls back to without bwrap): a warning, then the same grades."""
     submissions, out = tmp_path / "submissions", tmp_path / "out"
+    submissions.mkdir()
     build(next(c for c in CASES if c.name == "shadow_torch"), submissions / "honest")
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
