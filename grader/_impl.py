@@ -144,18 +144,19 @@ class LocalImplementation:
                 raise ModuleBroken(*self._broken[name])
         return self._modules[name]
 
-    def run(self, probe, *args, expect_error: bool = False):
+    def run(self, probe, *args, expect_error: bool = False, timeout: float | None = None):
         """Call `probe(student_module, *args)` and return its result as judge-side values.
 
         The arguments are copied through plain data first, so the student's code
         never holds the judge's tensors. With `expect_error`, an exception raised
         by student code is returned as a `Raised` record instead of failing.
+        `timeout` raises the time limit for a call known to be long (training).
         """
         module_name = probe.__module__.rsplit(".", 1)[-1]
         module = self.module(module_name)
         inputs = from_plain(to_plain(args))
         try:
-            with self._time_limit():
+            with _Alarm(max(self.call_timeout, timeout or 0)):
                 result = probe(module, *inputs)
         except NotImplementedError as exc:
             raise NotAttempted(str(exc) or "NotImplementedError") from None

@@ -196,23 +196,23 @@ class SandboxImplementation:
     def source(self, module: str) -> str:
         return read_source(self.root, module)
 
-    def run(self, probe, *args, expect_error: bool = False):
+    def run(self, probe, *args, expect_error: bool = False, timeout: float | None = None):
         module = probe.__module__.rsplit(".", 1)[-1]
         key = (module, self.exercise)
         if key in self.doomed:  # one timeout or crash settles the exercise; don't pay for it again
             raise type(self.doomed[key])(*self.doomed[key].args)
         try:
-            return self._run(key, probe, args, expect_error)
+            return self._run(key, probe, args, expect_error, max(self.call_timeout, timeout or 0))
         except (TimedOut, Crashed) as exc:
             self.doomed[key] = exc
             raise
 
-    def _run(self, key, probe, args, expect_error):
+    def _run(self, key, probe, args, expect_error, seconds):
         module = key[0]
         self._worker_for(key)
         request = {"op": "call", "probe": f"{module}.{probe.__name__}", "args": to_plain(list(args)),
                    "expect_error": expect_error}
-        reply = self._exchange(request, module)
+        reply = self._exchange(request, seconds)
         status = reply.get("status") if isinstance(reply, dict) else None
         if status == "ok":
             return from_plain(reply.get("value"))
@@ -297,13 +297,13 @@ class SandboxImplementation:
         except (TimedOut, Crashed, StudentError, OSError):
             self._stop()
 
-    def _exchange(self, request, module: str):
+    def _exchange(self, request, seconds: float):
         try:
             write_message(self.stdin, request)
         except OSError:
             self._stop()
             raise Crashed("the sandbox stopped taking requests") from None
-        return self._read(module, self.call_timeout)
+        return self._read("", seconds)
 
     def _read(self, module: str, seconds: float):
         deadline = time.monotonic() + seconds

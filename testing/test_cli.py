@@ -49,7 +49,7 @@ def test_a_syntax_error_is_an_error_per_exercise_not_a_crash(student_copy):
     (student_copy / "matmul.py").write_text("def matmul(a, b)\n    return a\n")
     run = grader("check", "matmul", "--impl", str(student_copy))
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert run.stdout.count(" error ") == 4 and "matmul.py line 1: SyntaxError" in run.stdout
+    assert run.stdout.count(" error ") == 4 and "matmul.py line 1: not valid Python (SyntaxError" in run.stdout
 
 
 def test_an_endless_loop_times_out(student_copy):
