@@ -92,3 +92,34 @@ def expect_raises(outcome, types: tuple[str, ...], *, what: str) -> Raised:
         raise Mismatch(f"{what} should raise {' or '.join(types)}, but raised "
                        f"{outcome.type}: {outcome.message}")
     return outcome
+
+
+def student_gradcheck(forward, backward, inputs, what: str) -> None:
+    """torch.autograd.gradcheck on a Function made of `forward` and `backward`, in float64.
+
+    `forward(*inputs)` gives the output (torch's, or the student's values through
+    a probe); `backward(*inputs, grad_output)` gives one gradient per input (the
+    student's, through a probe). gradcheck compares that backward with central
+    finite differences of the forward.
+    """
+    __tracebackhide__ = True
+
+    class Student(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, *xs):
+            ctx.save_for_backward(*xs)
+            return forward(*xs)
+
+        @staticmethod
+        def backward(ctx, grad_out):
+            return tuple(backward(*ctx.saved_tensors, grad_out))
+
+    inputs = tuple(x.detach().double().requires_grad_() for x in inputs)
+    # One plain call first, so a stub or an exception in student code is reported as itself.
+    first = backward(*inputs, torch.ones_like(forward(*inputs)))
+    for x, g in zip(inputs, first):
+        expect_tensor(g, what=f"gradient for an input of shape {tuple(x.shape)}", shape=x.shape)
+    if not torch.autograd.gradcheck(Student.apply, inputs, eps=1e-6, atol=1e-5, rtol=1e-4,
+                                    raise_exception=False):
+        raise Mismatch(f"gradcheck: {what} disagrees with central differences of the forward pass "
+                       f"(float64, eps=1e-6)")

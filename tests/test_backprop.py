@@ -6,7 +6,7 @@ import torch.nn.functional as F
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from grader.testing import Mismatch, exercise, expect_close, expect_tensor
+from grader.testing import Mismatch, exercise, expect_close, student_gradcheck
 from tests.probes import backprop as probe
 from tests.strategies import layer, network, predictions, same_shape_pair
 
@@ -32,31 +32,6 @@ def autograd(function, *inputs):
     leaves = [x.detach().double().requires_grad_() for x in inputs]
     out = function(*leaves)
     return out, leaves
-
-
-def student_gradcheck(forward, backward, inputs, what: str) -> None:
-    """torch.autograd.gradcheck on a Function whose forward is torch's and whose backward is the student's."""
-    __tracebackhide__ = True
-
-    class Student(torch.autograd.Function):
-        @staticmethod
-        def forward(ctx, *xs):
-            ctx.save_for_backward(*xs)
-            return forward(*xs)
-
-        @staticmethod
-        def backward(ctx, grad_out):
-            return tuple(backward(*ctx.saved_tensors, grad_out))
-
-    inputs = tuple(x.detach().double().requires_grad_() for x in inputs)
-    # One plain call first, so a stub or an exception in student code is reported as itself.
-    first = backward(*inputs, torch.ones_like(forward(*inputs)))
-    for x, g in zip(inputs, first):
-        expect_tensor(g, what=f"gradient for an input of shape {tuple(x.shape)}", shape=x.shape)
-    if not torch.autograd.gradcheck(Student.apply, inputs, eps=1e-6, atol=1e-5, rtol=1e-4,
-                                    raise_exception=False):
-        raise Mismatch(f"gradcheck: {what} disagrees with central differences of the forward pass "
-                       f"(float64, eps=1e-6)")
 
 
 def gradcheck_inputs(seed: int, *shapes, away_from_zero: bool = False):
