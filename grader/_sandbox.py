@@ -403,9 +403,10 @@ class SandboxImplementation:
         # As root, drop to an unprivileged uid first: under a root-started bwrap RLIMIT_NPROC is not enforced.
         drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all"] \
             if os.getuid() == 0 else []
+        # The tmpfs first: a kit or interpreter that lives under /tmp is bound on top of it, not hidden by it.
         return [*drop, "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-                *binds, "--proc", "/proc", "--dev", "/dev", "--size", str(self.config.limits.tmp_size),
-                "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv",
+                "--size", str(self.config.limits.tmp_size), "--tmpfs", "/tmp",
+                *binds, "--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp", "--clearenv",
                 *[arg for key, value in self._environment().items() for arg in ("--setenv", key, value)],
                 "--", *child, str(self.kit), submission]
 
