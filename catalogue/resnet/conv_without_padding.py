@@ -1,0 +1,9 @@
+"""conv_layer without padding: every 3x3 convolution shrinks the image by 2."""
+EXERCISE = "conv_layer"
+
+
+def conv_layer(ni, nf, ks=3, stride=1, zero_bn=False, act=True):
+    bn = nn.BatchNorm2d(nf)
+    nn.init.constant_(bn.weight, 0.0 if zero_bn else 1.0)
+    layers = [nn.Conv2d(ni, nf, ks, stride=stride, bias=False), bn]
+    return nn.Sequential(*layers, *([nn.ReLU()] if act else []))
