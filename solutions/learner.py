@@ -1,4 +1,46 @@
-"""Assignment 04 (lessons 9-10): a Learner with callbacks. (Being written: see issue 3.)"""
+"""Assignment 04 (lessons 9-10): a Learner with callbacks.
+
+The training loop is always the same: for each epoch, a training pass and a
+validation pass over batches; for each batch, predict, compute the loss and,
+in training, backpropagate, step and zero the gradients. Everything else
+(schedules, progress bars, recorders, early stopping, mixed precision...) is
+a callback: an object whose methods, named after events, the Learner calls
+at the right moments. A callback reads and may replace the Learner's state
+through `self.learn`, and stops work early by raising a Cancel exception.
+
+Events, in order:
+
+    before_fit
+      per epoch:  before_epoch
+        per batch (training pass, then validation pass):
+          before_batch, after_pred, after_loss,
+          after_backward, after_step            (training only)
+          after_batch
+      after_epoch
+    after_fit
+
+- `fit(n_epochs)` first creates the optimizer, `opt_func(learn.model.parameters(),
+  lr=learn.lr)` (so a model or lr set after construction is used), then fires
+  before_fit.
+- The training pass runs with `model.train()`; the validation pass with
+  `model.eval()` under `torch.no_grad()`. A training batch runs
+  `loss.backward()`, `opt.step()`, then `opt.zero_grad()`.
+- CancelBatchException skips the rest of the batch, CancelEpochException the
+  rest of the epoch (its remaining batches and its validation pass),
+  CancelFitException the rest of the fit. Each is caught at its own level only.
+- Every after_X event runs once its before_X has run, whatever ended that
+  stage: a cancel of any level, or an error on its way out.
+- State a callback reads and may replace: learn.model, learn.opt, learn.xb,
+  learn.yb, learn.preds, learn.loss; and reads: learn.epoch, learn.n_epochs,
+  learn.iter (batch index in the pass), learn.n_iter (batches in the pass),
+  learn.training.
+- Callbacks run in ascending `order` (default 0), ties in the order given.
+
+Below the exercises, ready-made callbacks: ProgressCallback, Recorder, LRFinder.
+"""
+import math
+import sys
+
 import torch
 
 
@@ -26,3 +68,221 @@ class Callback:
         method = getattr(self, event, None)
         return method() if callable(method) else None
         ### END SOLUTION
+
+
+class Learner:
+    """Train `model` on `dls.train`, validate on `dls.valid`, with callbacks.
+
+    Args:
+        model: a torch.nn.Module.
+        dls: an object with `.train` and `.valid`, iterables of (xb, yb) with a length.
+        loss_func: loss_func(preds, yb) -> scalar tensor.
+        lr: learning rate given to `opt_func`.
+        cbs: callbacks; each gets `cb.learn = self`.
+        opt_func: opt_func(params, lr=lr) -> a torch optimizer.
+    """
+
+    def __init__(self, model, dls, loss_func, lr=1e-2, cbs=(), opt_func=torch.optim.SGD):
+        ### BEGIN SOLUTION
+        self.model, self.dls, self.loss_func, self.lr, self.opt_func = model, dls, loss_func, lr, opt_func
+        self.cbs = list(cbs)
+        for cb in self.cbs:
+            cb.learn = self
+        self.opt = None
+        self.epoch, self.n_epochs, self.iter, self.n_iter, self.training = 0, 0, 0, 0, False
+        ### END SOLUTION
+
+    def callback(self, event: str) -> None:
+        """Fire `event` on every callback, in ascending `order` (ties in the order given)."""
+        ### BEGIN SOLUTION
+        for cb in sorted(self.cbs, key=lambda c: getattr(c, "order", 0)):
+            cb(event)
+        ### END SOLUTION
+
+    def fit(self, n_epochs: int) -> None:
+        """Create the optimizer, then train and validate for `n_epochs` epochs, firing every event."""
+        ### BEGIN SOLUTION
+        self.n_epochs = n_epochs
+        self.opt = self.opt_func(self.model.parameters(), lr=self.lr)
+        for cb in self.cbs:
+            cb.learn = self
+        self._stage("fit", CancelFitException, self._all_epochs)
+        ### END SOLUTION
+
+    def _stage(self, name: str, cancel: type, body) -> None:
+        """Fire before_<name>, run body(), and fire after_<name> whatever happens; swallow only `cancel`."""
+        ### BEGIN SOLUTION
+        try:
+            try:
+                self.callback(f"before_{name}")
+                body()
+            finally:
+                self.callback(f"after_{name}")
+        except cancel:
+            pass
+        ### END SOLUTION
+
+    def _all_epochs(self) -> None:
+        """Each epoch (setting learn.epoch) as an "epoch" stage that CancelEpochException can end."""
+        ### BEGIN SOLUTION
+        for self.epoch in range(self.n_epochs):
+            self._stage("epoch", CancelEpochException, self._one_epoch)
+        ### END SOLUTION
+
+    def _one_epoch(self) -> None:
+        """The training pass, then the validation pass under torch.no_grad()."""
+        ### BEGIN SOLUTION
+        self._one_pass(training=True)
+        with torch.no_grad():
+            self._one_pass(training=False)
+        ### END SOLUTION
+
+    def _one_pass(self, training: bool) -> None:
+        """Set learn.training, the model's mode and learn.n_iter; run each batch as a "batch" stage."""
+        ### BEGIN SOLUTION
+        self.training = training
+        self.model.train(training)
+        batches = self.dls.train if training else self.dls.valid
+        self.n_iter = len(batches)
+        for self.iter, (self.xb, self.yb) in enumerate(batches):
+            self._stage("batch", CancelBatchException, self._one_batch)
+        ### END SOLUTION
+
+    def _one_batch(self) -> None:
+        """Predict, compute the loss and, in training, backward, step and zero the gradients."""
+        ### BEGIN SOLUTION
+        self.preds = self.model(self.xb)
+        self.callback("after_pred")
+        self.loss = self.loss_func(self.preds, self.yb)
+        self.callback("after_loss")
+        if self.training:
+            self.loss.backward()
+            self.callback("after_backward")
+            self.opt.step()
+            self.callback("after_step")
+            self.opt.zero_grad()
+        ### END SOLUTION
+
+
+# --- ready-made callbacks (not exercises) --------------------------------------------------------
+
+class ProgressCallback(Callback):
+    """A tqdm progress bar over the training batches, shown only in a terminal or a notebook."""
+
+    order = 50
+
+    def __init__(self, force: bool = False):
+        self.force = force
+
+    def _interactive(self) -> bool:
+        if self.force:
+            return True
+        if "pytest" in sys.modules:  # silent under the test suite
+            return False
+        return sys.stdout.isatty() or "ipykernel" in sys.modules
+
+    def before_epoch(self):
+        self.bar = None
+        if self._interactive():
+            from tqdm.auto import tqdm
+            self.bar = tqdm(total=len(self.learn.dls.train), desc=f"epoch {self.learn.epoch + 1}/{self.learn.n_epochs}",
+                            leave=False)
+
+    def after_batch(self):
+        if self.bar is not None and self.learn.training:
+            self.bar.update(1)
+            self.bar.set_postfix(loss=f"{self.learn.loss.item():.4f}")
+
+    def after_epoch(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+class Recorder(Callback):
+    """Records every training batch's loss and learning rate, and per epoch the validation loss and metrics.
+
+    Args:
+        metrics: functions metric(preds, yb) -> number, averaged over validation batches by batch size.
+    """
+
+    order = 40
+
+    def __init__(self, *metrics):
+        self.metrics = metrics
+
+    def before_fit(self):
+        self.losses, self.lrs, self.valid_losses, self.values = [], [], [], []
+
+    def before_epoch(self):
+        self._sums, self._count = [0.0] * (1 + len(self.metrics)), 0
+
+    def after_batch(self):
+        if self.learn.training:
+            self.losses.append(self.learn.loss.item())
+            self.lrs.append(self.learn.opt.param_groups[0]["lr"])
+            return
+        n = len(self.learn.yb)
+        self._count += n
+        values = [self.learn.loss.item(), *(float(m(self.learn.preds, self.learn.yb)) for m in self.metrics)]
+        self._sums = [s + v * n for s, v in zip(self._sums, values)]
+
+    def after_epoch(self):
+        if self._count:
+            means = [s / self._count for s in self._sums]
+            self.valid_losses.append(means[0])
+            self.values.append(means[1:])
+
+
+class LRFinder(Callback):
+    """Grow the learning rate exponentially each batch; stop when the loss diverges; restore the model.
+
+    Args:
+        start_lr: first learning rate.
+        factor: multiplier per batch.
+        max_iters: batches at most.
+    """
+
+    order = 10
+
+    def __init__(self, start_lr: float = 1e-6, factor: float = 1.3, max_iters: int = 100):
+        self.start_lr, self.factor, self.max_iters = start_lr, factor, max_iters
+
+    def before_fit(self):
+        self.lrs, self.losses, self.best = [], [], math.inf
+        self.saved = {k: v.clone() for k, v in self.learn.model.state_dict().items()}
+        for group in self.learn.opt.param_groups:
+            group["lr"] = self.start_lr
+
+    def before_batch(self):
+        if not self.learn.training:
+            raise CancelEpochException()
+
+    def after_batch(self):
+        loss = self.learn.loss.item()
+        lr = self.learn.opt.param_groups[0]["lr"]
+        self.lrs.append(lr)
+        self.losses.append(loss)
+        self.best = min(self.best, loss)
+        if not math.isfinite(loss) or loss > 3 * self.best or len(self.lrs) >= self.max_iters:
+            raise CancelFitException()
+        for group in self.learn.opt.param_groups:
+            group["lr"] = lr * self.factor
+
+    def after_fit(self):
+        self.learn.model.load_state_dict(self.saved)
+
+    def plot(self, path):
+        """Save the loss against the learning rate (log scale) to `path` with matplotlib."""
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        figure, axis = plt.subplots(figsize=(5, 3.5))
+        axis.plot(self.lrs, self.losses)
+        axis.set_xscale("log")
+        axis.set_xlabel("learning rate")
+        axis.set_ylabel("loss")
+        figure.tight_layout()
+        figure.savefig(path)
+        plt.close(figure)
