@@ -1,0 +1,15 @@
+"""combine_scheds compares with < : a pos on a boundary goes to the later phase, at its pos 0."""
+EXERCISE = "combine_scheds"
+
+
+def combine_scheds(pcts, scheds):
+    bounds = [0.0]
+    for pct in pcts:
+        bounds.append(bounds[-1] + pct)
+
+    def schedule(pos):
+        for i, sched in enumerate(scheds):
+            if pos < bounds[i + 1] or i == len(scheds) - 1:
+                return sched(min((pos - bounds[i]) / (bounds[i + 1] - bounds[i]), 1.0))
+
+    return schedule

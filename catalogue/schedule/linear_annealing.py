@@ -1,0 +1,14 @@
+"""Both phases annealed linearly instead of with cosines."""
+EXERCISE = "OneCycle"
+
+
+class OneCycle(OneCycle):
+    def values(self, step):
+        start_lr = self.max_lr / self.div
+        end_lr = start_lr / self.div_final
+        peak = self.pct_start * self.total - 1
+        if step <= peak:
+            pos = step / peak
+            return sched_lin(start_lr, self.max_lr, pos), sched_lin(self.moms[0], self.moms[1], pos)
+        pos = (step - peak) / (self.total - 1 - peak)
+        return sched_lin(self.max_lr, end_lr, pos), sched_lin(self.moms[1], self.moms[2], pos)
