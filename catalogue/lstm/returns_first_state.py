@@ -1,0 +1,15 @@
+"""LSTM returns the state after the first step instead of the last."""
+EXERCISE = "LSTM"
+
+
+class LSTM(LSTM):
+    def forward(self, x, state=None):
+        if state is None:
+            zeros = x.new_zeros(x.shape[0], self.cell.hh.in_features)
+            state = (zeros, zeros)
+        outputs, first = [], None
+        for t in range(x.shape[1]):
+            out, state = self.cell(x[:, t], state)
+            first = first or state
+            outputs.append(out)
+        return torch.stack(outputs, dim=1), first

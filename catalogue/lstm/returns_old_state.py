@@ -1,0 +1,11 @@
+"""forward returns the new h but the old (h, c) as the state."""
+EXERCISE = "LSTMCell"
+
+
+class LSTMCell(LSTMCell):
+    def forward(self, x, state):
+        h0, c0 = state
+        i, f, g, o = (self.ih(x) + self.hh(h0)).chunk(4, dim=1)
+        c = torch.sigmoid(f) * c0 + torch.sigmoid(i) * torch.tanh(g)
+        h = torch.sigmoid(o) * torch.tanh(c)
+        return h, (h0, c0)

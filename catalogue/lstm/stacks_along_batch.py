@@ -1,0 +1,14 @@
+"""The outputs are stacked along dim 0 and then reshaped to (N, L, nh): time and batch get mixed."""
+EXERCISE = "LSTM"
+
+
+class LSTM(LSTM):
+    def forward(self, x, state=None):
+        if state is None:
+            zeros = x.new_zeros(x.shape[0], self.cell.hh.in_features)
+            state = (zeros, zeros)
+        outputs = []
+        for t in range(x.shape[1]):
+            out, state = self.cell(x[:, t], state)
+            outputs.append(out)
+        return torch.stack(outputs, dim=0).reshape(x.shape[0], x.shape[1], -1), state

@@ -1,0 +1,96 @@
+"""Assignment 08: LSTMCell and LSTM against torch.nn.LSTMCell and a one-layer nn.LSTM with the same weights."""
+from __future__ import annotations
+
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grader.testing import Mismatch, exercise, expect_close
+from tests.probes import lstm as probe
+from tests.strategies import float_dtypes
+
+sizes = st.integers(1, 4)
+seeds = st.integers(0, 2**31 - 1)
+
+
+def random(seed, *shape, dtype):
+    return torch.randn(*shape, generator=torch.Generator().manual_seed(seed), dtype=torch.float64).to(dtype)
+
+
+def torch_params(module, suffix=""):
+    return [getattr(module, f"{name}{suffix}").detach() for name in ("weight_ih", "bias_ih", "weight_hh", "bias_hh")]
+
+
+def tolerance(dtype, steps=1):
+    eps = torch.finfo(dtype).eps
+    return {"rtol": 64 * steps * eps, "atol": 64 * steps * eps}
+
+
+GATE_HINT = ("chunk ih(x) + hh(h) into 4 blocks in torch's order input, forget, cell, output; sigmoid on i, f, o "
+             "and tanh on the candidate g; c' = f * c + i * g; h' = o * tanh(c')")
+
+
+@exercise("LSTMCell", points=5, hint=GATE_HINT)
+@given(ni=sizes, nh=sizes, n=sizes, dtype=float_dtypes, seed=seeds)
+def test_cell_equals_torch_lstm_cell(impl, ni, nh, n, dtype, seed):
+    """With torch.nn.LSTMCell's weights copied in, h', c' and every gradient equal torch's, batch of one included."""
+    torch.manual_seed(seed)
+    reference = torch.nn.LSTMCell(ni, nh).to(dtype)
+    x, h, c = random(seed, n, ni, dtype=dtype), random(seed + 1, n, nh, dtype=dtype), random(seed + 2, n, nh,
+                                                                                              dtype=dtype)
+    weights = [random(seed + 3 + i, n, nh, dtype=dtype) for i in range(3)]
+    got = impl.run(probe.cell_step, ni, nh, torch_params(reference), x, h, c, weights)
+    leaves = [t.clone().requires_grad_() for t in (x, h, c)]
+    h_new, c_new = reference(leaves[0], (leaves[1], leaves[2]))
+    total = (h_new * weights[0]).sum() + (h_new * weights[1]).sum() + (c_new * weights[2]).sum()
+    expected_grads = torch.autograd.grad(total, [*leaves, reference.weight_ih, reference.bias_ih, reference.weight_hh,
+                                                 reference.bias_hh])
+    expect_close(got["h"], h_new.detach(), what="h'", **tolerance(dtype))
+    expect_close(got["out"], h_new.detach(), what="the returned output (h')", **tolerance(dtype))
+    expect_close(got["c"], c_new.detach(), what="c'", **tolerance(dtype))
+    names = ["x", "h", "c", "ih.weight", "ih.bias", "hh.weight", "hh.bias"]
+    for name, grad, expected in zip(names, got["grads"], expected_grads):
+        if grad is None:
+            raise Mismatch(f"no gradient reaches {name}")
+        expect_close(grad, expected, what=f"the gradient for {name}", **tolerance(dtype))
+
+
+@exercise("LSTMCell", points=1, hint="self.ih = nn.Linear(ni, 4 * nh) and self.hh = nn.Linear(nh, 4 * nh)")
+@given(ni=sizes, nh=sizes)
+def test_cell_has_ih_and_hh(impl, ni, nh):
+    """LSTMCell(ni, nh) has ih = nn.Linear(ni, 4*nh) and hh = nn.Linear(nh, 4*nh)."""
+    got = impl.run(probe.cell_attributes, ni, nh)
+    for name, want in (("ih", ["Linear", ni, 4 * nh]), ("hh", ["Linear", nh, 4 * nh])):
+        if got[name] != want:
+            raise Mismatch(f"cell.{name} is {got[name][0]}({got[name][1]}, {got[name][2]}), expected "
+                           f"nn.Linear({want[1]}, {want[2]})")
+
+
+@exercise("LSTM", points=5, hint="start from zeros (N, nh) when state is None, run the cell on x[:, t] for t "
+                                 "in order, stack the outputs along dim 1, and return the last (h, c)")
+@given(ni=sizes, nh=sizes, n=sizes, length=st.integers(1, 5), dtype=float_dtypes, seed=seeds, with_state=st.booleans())
+def test_lstm_equals_torch_lstm(impl, ni, nh, n, length, dtype, seed, with_state):
+    """Outputs (N, L, nh), the last (h, c) and the gradients equal a one-layer nn.LSTM(batch_first=True)'s."""
+    torch.manual_seed(seed)
+    reference = torch.nn.LSTM(ni, nh, batch_first=True).to(dtype)
+    x = random(seed, n, length, ni, dtype=dtype)
+    state = [random(seed + 1, n, nh, dtype=dtype), random(seed + 2, n, nh, dtype=dtype)] if with_state else None
+    weights = [random(seed + 3, n, length, nh, dtype=dtype), random(seed + 4, n, nh, dtype=dtype),
+               random(seed + 5, n, nh, dtype=dtype)]
+    got = impl.run(probe.sequence, ni, nh, torch_params(reference, "_l0"), x, state, weights)
+    if "error" in got:
+        raise Mismatch(got["error"])
+    leaves = [x.clone().requires_grad_()] + ([t.clone().requires_grad_() for t in state] if with_state else [])
+    initial = (leaves[1][None], leaves[2][None]) if with_state else None
+    outputs, (h, c) = reference(leaves[0], initial)
+    h, c = h[0], c[0]
+    total = (outputs * weights[0]).sum() + (h * weights[1]).sum() + (c * weights[2]).sum()
+    expected_grads = torch.autograd.grad(total, leaves)
+    tol = tolerance(dtype, length)
+    expect_close(got["outputs"], outputs.detach(), what="the outputs", **tol)
+    expect_close(got["h"], h.detach(), what="the last h", **tol)
+    expect_close(got["c"], c.detach(), what="the last c", **tol)
+    for name, grad, expected in zip(["x", "h0", "c0"], got["grads"], expected_grads):
+        if grad is None:
+            raise Mismatch(f"no gradient reaches {name}")
+        expect_close(grad, expected, what=f"the gradient for {name}", **tol)
