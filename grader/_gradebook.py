@@ -19,7 +19,7 @@ def write_scores(course: Path, results: dict[str, list[ExerciseResult]], submitt
     with Gradebook(f"sqlite:///{(course / 'gradebook.db').resolve()}") as gradebook:
         for student, notebooks in submitted.items():
             gradebook.update_or_create_student(student)
-            for module, path in notebooks.items():
+            for module in notebooks:
                 try:
                     gradebook.find_assignment(module)
                 except MissingEntry:

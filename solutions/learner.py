@@ -125,7 +125,8 @@ class Learner:
     def _all_epochs(self) -> None:
         """Each epoch (setting learn.epoch) as an "epoch" stage that CancelEpochException can end."""
         ### BEGIN SOLUTION
-        for self.epoch in range(self.n_epochs):
+        for epoch in range(self.n_epochs):
+            self.epoch = epoch
             self._stage("epoch", CancelEpochException, self._one_epoch)
         ### END SOLUTION
 

@@ -24,7 +24,8 @@ import torch.nn.functional as F
 from torch import nn
 
 
-def conv_layer(ni: int, nf: int, ks: int = 3, stride: int = 1, zero_bn: bool = False, act: bool = True) -> nn.Sequential:
+def conv_layer(ni: int, nf: int, ks: int = 3, stride: int = 1, zero_bn: bool = False,
+               act: bool = True) -> nn.Sequential:
     """Conv2d (no bias, padding ks // 2), BatchNorm2d (weight 0 if zero_bn else 1, bias 0), then ReLU if act.
 
     Args:

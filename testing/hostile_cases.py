@@ -95,7 +95,8 @@ CASES = [
     Case("ship_pth", "a .pth file that runs code at startup", files={"evil.pth": "import os; os._exit(0)\n"}),
     # --- writing where it must not -------------------------------------------------------------
     Case("write_site_packages", "append to torch's __init__.py, then answer honestly",
-         append={"matmul.py": "\ntry:\n    import torch as _t\n    open(_t.__file__, 'a').write('\\nraise SystemExit')\n"
+         append={"matmul.py": "\ntry:\n    import torch as _t\n"
+                              "    open(_t.__file__, 'a').write('\\nraise SystemExit')\n"
                               "except OSError:\n    pass\n"}),
     Case("write_outside", "write forged grades into every folder it can reach",
          append={"matmul.py": "\nimport os\nfor _d in ('/tmp', '/work', os.getcwd(), '/submission', '..'):\n"

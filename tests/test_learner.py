@@ -214,7 +214,7 @@ def test_fires_the_events_in_order(impl, setup):
 def test_exposes_its_state_to_callbacks(impl, setup):
     """At every batch event the callback reads the right epoch, iter, n_iter, n_epochs and training flag."""
     result = run(impl, setup)
-    for name, event, epoch, it, n_iter, n_epochs, training, _, _ in result["log"]:
+    for _name, event, _epoch, it, n_iter, n_epochs, training, _, _ in result["log"]:
         if event == "before_fit":
             continue
         if n_epochs != setup["n_epochs"]:
@@ -234,7 +234,7 @@ def test_exposes_its_state_to_callbacks(impl, setup):
 def test_validates_without_gradients_in_eval_mode(impl, setup):
     """Validation batches run with gradients off and the model in eval mode; training batches the opposite."""
     result = run(impl, setup)
-    for name, event, epoch, it, n_iter, n_epochs, training, grad_enabled, model_training in result["log"]:
+    for _name, event, epoch, it, _n_iter, _n_epochs, training, grad_enabled, model_training in result["log"]:
         if event not in BATCH_EVENTS or training is None:
             continue
         if grad_enabled != bool(training):
@@ -274,7 +274,7 @@ def test_runs_callbacks_in_ascending_order(impl, setup, orders):
                                     "firing an event: a callback may have replaced them")
 @given(setup=setups(max_epochs=2), what=st.sampled_from(["xb", "preds", "loss"]))
 def test_uses_state_replaced_by_a_callback(impl, setup, what):
-    """A callback that replaces learn.xb (before_batch), learn.preds (after_pred) or learn.loss (after_loss) is obeyed."""
+    """A callback replacing learn.xb (before_batch), learn.preds (after_pred) or learn.loss (after_loss) is obeyed."""
     result = run(impl, setup, modify=what)
     expect_weights(result, plain_loop(setup, modify=what), f"training with learn.{what} replaced by a callback")
 

@@ -4,5 +4,8 @@ EXERCISE = "accuracy"
 
 def accuracy(logits, target):
     preds = logits.argmax(0)
-    preds = preds[: len(target)] if len(preds) >= len(target) else torch.cat([preds, preds.new_zeros(len(target) - len(preds))])
+    if len(preds) >= len(target):
+        preds = preds[: len(target)]
+    else:
+        preds = torch.cat([preds, preds.new_zeros(len(target) - len(preds))])
     return (preds == target).float().mean()
