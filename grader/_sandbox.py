@@ -44,9 +44,22 @@ STARTUP_SECONDS = 120.0       # importing torch in the child, on a busy machine
 MAX_RESTARTS = 40             # sandboxes started per student before every call is refused
 
 
+def _torch_footprint() -> int:
+    """This process's peak virtual memory (it has imported torch, as the sandboxed child will)."""
+    import torch  # noqa: F401  (make sure the measurement includes it)
+
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmPeak:")[1].split()[0]) * 1024
+    except (OSError, IndexError, ValueError):
+        return 4 * 2**30
+
+
 @dataclass
 class Limits:
-    address_space: int = 3 * 2**30   # bytes of virtual memory per process (torch on the CPU peaks near 1 GiB)
+    # Bytes of virtual memory per process: what importing torch takes here (about 1 GiB for the CPU
+    # build, over 3 GiB for a CUDA build, whose libraries are mapped even on a CPU) plus 2 GiB to work in.
+    address_space: int = field(default_factory=lambda: _torch_footprint() + 2 * 2**30)
     cpu_seconds: int = 600           # CPU time of one sandbox, all calls together
     file_size: int = 16 * 2**20      # bytes per file written
     open_files: int = 256
@@ -99,15 +112,29 @@ def _readable_by_others(path: Path) -> bool:
 
 
 def _mirror(path: Path) -> Path:
-    """A copy of `path` that others can read (hard links where possible), made once and reused."""
-    target = MIRRORS / hashlib.sha256(str(path).encode()).hexdigest()[:16]
-    if not (target / ".complete").exists():
-        MIRRORS.mkdir(parents=True, exist_ok=True)
-        for folder in [MIRRORS, *MIRRORS.parents]:
-            if folder != Path("/"):
-                os.chmod(folder, os.stat(folder).st_mode | stat.S_IXOTH | stat.S_IROTH)
-        partial = target.with_suffix(".partial")
-        shutil.rmtree(partial, ignore_errors=True)
+    """A copy of `path` that others can read (hard links where possible), made once and reused.
+
+    The copy is named after the path and the modification times of the folder and
+    its site-packages, so installing a package makes a fresh copy; a lock keeps
+    parallel workers from building the same copy twice.
+    """
+    import fcntl
+    import tempfile
+
+    stamp = [str(path)] + [str(p.stat().st_mtime_ns) for p in (path, *sorted(path.glob("lib/python*/site-packages")))]
+    target = MIRRORS / hashlib.sha256("\0".join(stamp).encode()).hexdigest()[:16]
+    if (target / ".complete").exists():
+        return target
+    MIRRORS.mkdir(parents=True, exist_ok=True)
+    for folder in [MIRRORS, *MIRRORS.parents]:
+        if folder != Path("/"):
+            os.chmod(folder, os.stat(folder).st_mode | stat.S_IXOTH | stat.S_IROTH)
+    with open(MIRRORS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / ".complete").exists():
+            return target
+        partial = Path(tempfile.mkdtemp(prefix=".partial-", dir=MIRRORS))
+        partial.rmdir()
         if subprocess.run(["cp", "-al", str(path), str(partial)], capture_output=True).returncode != 0:
             shutil.rmtree(partial, ignore_errors=True)
             shutil.copytree(path, partial, symlinks=True)
