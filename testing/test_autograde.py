@@ -161,3 +161,22 @@ def test_without_bubblewrap_the_weaker_mode_says_so_and_still_grades(tmp_path):
     assert "WARNING: weaker sandbox" in run.stdout
     with open(out / "grades.csv") as handle:
         assert {(r["status"], r["score"] == r["max_score"]) for r in csv.DictReader(handle)} == {("passed", True)}
+
+
+@needs_bwrap
+def test_grading_the_same_folder_twice_gives_the_same_grades(tmp_path):
+    """Deterministic: an honest copy and a broken one, graded twice in parallel, give byte-identical grades.csv."""
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    for name in ("exit_in_call", "mutate_inputs", "shadow_torch"):
+        build(next(c for c in CASES if c.name == name), submissions / name)
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    outputs = []
+    for attempt in ("first", "second"):
+        out = tmp_path / attempt
+        run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
+                              "--assignment", "matmul", "--assignment", "backprop", "--no-progress"], cwd=ROOT,
+                             env=env, capture_output=True, text=True, timeout=900)
+        assert run.returncode == 0, run.stderr[-2000:]
+        outputs.append((out / "grades.csv").read_bytes())
+    assert outputs[0] == outputs[1]
