@@ -64,8 +64,8 @@ def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
 
     scratch = tempfile.mkdtemp(prefix="student-", dir=options.scratch_root)
     os.chmod(scratch, 0o755)
-    extra = ["--sandbox", options.sandbox, "--sandbox-uid", str(60_000 + _slot() % 1000),
-             "--scratch", str(Path(scratch) / "copy")]
+    extra = [f"--sandbox={options.sandbox}", f"--sandbox-uid={60_000 + _slot() % 1000}",
+             f"--scratch={Path(scratch) / 'copy'}"]
     try:
         records, _ = run_tests(Path(folder), options.modules, extra=extra, call_timeout=options.call_timeout)
         results = score(records, options.modules)

@@ -75,6 +75,10 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "exercise(name, points, hint): the exercise a test grades")
     config.addinivalue_line("markers", "slow: takes more than a few seconds; -m 'not slow' skips it")
     config.stash[RECORDS] = []
+    # One thread: torch's two stall badly when the other core is busy, and grades must not depend on cores.
+    import torch
+
+    torch.set_num_threads(1)
     if config.getoption("hypothesis_profile", None) is None:
         settings.load_profile("grading")
 

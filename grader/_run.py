@@ -39,8 +39,11 @@ def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), ext
     """
     root = kit_root()
     args = [str(root / "tests" / f"test_{a}.py") for a in assignments]
-    args += ["--impl", str(impl), "--rootdir", str(root), "-q", "-p", "no:cacheprovider",
-             "--call-timeout", str(call_timeout), *extra]
+    # No conftest.py is loaded (the plugin comes with -p), and paths go in --opt=value form: pytest's
+    # early argument parsing takes a bare path after an option it does not know yet for a test path,
+    # and would import a conftest.py that a student put in their folder, in this trusted process.
+    args += [f"--impl={impl}", f"--rootdir={root}", "--noconftest", "-p", "grader._plugin", "-q",
+             "-p", "no:cacheprovider", f"--call-timeout={call_timeout}", *extra]
     for name in exercises:
         args += ["--exercise", name]
     collector = _Collector(implementation)
@@ -74,8 +77,8 @@ def exercise_points(assignments: list[str]) -> dict[tuple[str, str], int]:
     collector = _PointsCollector()
     args = [str(root / "tests" / f"test_{a}.py") for a in assignments]
     with contextlib.redirect_stdout(io.StringIO()):
-        code = pytest.main([*args, "--collect-only", "-q", "--rootdir", str(root), "-p", "no:cacheprovider"],
-                           plugins=[collector])
+        code = pytest.main([*args, "--collect-only", "-q", f"--rootdir={root}", "--noconftest", "-p", "grader._plugin",
+                            "-p", "no:cacheprovider"], plugins=[collector])
     if code != pytest.ExitCode.OK:
         raise RuntimeError(f"cannot collect the tests of {assignments} (pytest exit {int(code)})")
     return collector.points

@@ -85,7 +85,8 @@ CASES = [
          files={"torch.py": "def allclose(*a, **k):\n    return True\nraise SystemExit(0)\n"}),
     Case("shadow_numpy", "ship a numpy.py", files={"numpy.py": "raise SystemExit(0)\n"}),
     Case("ship_conftest", "stubs plus a conftest.py that marks every test passed", base="stubs",
-         files={"conftest.py": "import pytest\n@pytest.hookimpl(hookwrapper=True)\n"
+         files={"conftest.py": "import pytest\nopen('/tmp/foundations-kit-conftest-ran', 'w').close()\n"
+                               "@pytest.hookimpl(hookwrapper=True)\n"
                                "def pytest_runtest_makereport(item, call):\n    outcome = yield\n"
                                "    outcome.get_result().outcome = 'passed'\n"}),
     Case("ship_pytest_ini", "stubs plus a pytest.ini that deselects everything", base="stubs",
