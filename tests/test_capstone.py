@@ -66,9 +66,10 @@ def test_reaches_98_percent_on_held_out_digits(trained):
 @exercise("train", points=2, hint="seed with torch.manual_seed(seed) before building the model, and seed the "
                                   "shuffling too")
 def test_same_seed_same_model(impl, trained):
-    """Training again with the same seed gives the same predictions: the run is reproducible."""
+    """Training again with the same seed gives the same model: bit for bit the same held-out logits."""
     x_valid, _ = held_out()
     again = impl.run(probe.train_and_predict, EPOCHS, 0, x_valid, timeout=TRAINING_SECONDS)
-    differing = int((again["predictions"] != trained["predictions"]).sum())
+    # Logits, not labels: two different models that both score near 100% can agree on every label.
+    differing = int((again["logits"] != trained["logits"]).any(-1).sum())
     if differing:
-        raise Mismatch(f"two runs with seed 0 disagree on {differing} of {N_VALID} held-out predictions")
+        raise Mismatch(f"two runs with seed 0 give different logits for {differing} of {N_VALID} held-out digits")

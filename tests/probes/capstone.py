@@ -15,4 +15,5 @@ def train_and_predict(m, epochs, seed, x_valid):
         "n_epochs": getattr(learn, "n_epochs", None),
         "logits_shape": list(logits.shape),
         "predictions": logits.argmax(-1),
+        "logits": logits,
     }
