@@ -53,18 +53,14 @@ def sandbox_mode(requested: str) -> tuple[str, str]:
                        "files and reach the network. Install bubblewrap for the full sandbox.")
 
 
-def _slot() -> int:
-    identity = multiprocessing.current_process()._identity
-    return identity[0] if identity else 0
-
-
 def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
     """Grade one submission (runs in a worker process); never raises."""
     from ._run import run_tests
+    from ._sandbox import claim_uid
 
     scratch = tempfile.mkdtemp(prefix="student-", dir=options.scratch_root)
     os.chmod(scratch, 0o755)
-    extra = [f"--sandbox={options.sandbox}", f"--sandbox-uid={60_000 + _slot() % 1000}",
+    extra = [f"--sandbox={options.sandbox}", f"--sandbox-uid={claim_uid()}",
              f"--scratch={Path(scratch) / 'copy'}"]
     try:
         records, _ = run_tests(Path(folder), options.modules, extra=extra, call_timeout=options.call_timeout)

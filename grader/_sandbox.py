@@ -5,7 +5,8 @@
 probes run in a child process confined by bubblewrap:
 
 - an unprivileged uid (setpriv drops root first, so RLIMIT_NPROC holds), one
-  uid per worker slot so one student's process flood cannot starve another's;
+  uid per worker process, claimed with a lock so that no other grader on this
+  machine shares it: one student's process flood cannot starve another's;
 - user, pid, network, ipc, uts and mount namespaces; a read-only view of /usr,
   the interpreter and its packages, the grader package and tests/probes only
   (no tests, no solutions, no output folder); a private read-only copy of the
@@ -42,6 +43,10 @@ MAX_FILE = 2 * 2**20          # bytes per submitted file copied into the sandbox
 MAX_FILES = 64                # files per submission
 STARTUP_SECONDS = 120.0       # importing torch in the child, on a busy machine
 MAX_RESTARTS = 40             # sandboxes started per student before every call is refused
+# Sandbox uids: RLIMIT_NPROC counts per uid, so each worker needs one of its own. An instructor whose
+# machine already uses these uids can move the range ("FIRST-LAST").
+UIDS = os.environ.get("GRADER_SANDBOX_UIDS", "60001-60999")
+_claimed_uid: tuple[int, object] | None = None
 
 
 def _torch_footprint() -> int:
@@ -70,7 +75,7 @@ class Limits:
 @dataclass
 class SandboxConfig:
     mode: str = "bwrap"              # "bwrap" or "process"
-    uid: int = 60_001                # unprivileged uid of this worker slot
+    uid: int = 60_001                # unprivileged uid of this worker (claim_uid)
     call_timeout: float = 20.0       # wall-clock seconds per probe call
     limits: Limits = field(default_factory=Limits)
 
@@ -93,6 +98,34 @@ def reap_orphans() -> None:
             return
         if pid == 0:
             return
+
+
+def claim_uid() -> int:
+    """An unprivileged uid that no other grader process on this machine holds, kept until this process exits.
+
+    The claim is an exclusive lock on a file per uid, so the kernel releases it when the process
+    dies, however it dies; concurrent `grader autograde` runs never share a uid.
+    """
+    import fcntl
+
+    global _claimed_uid
+    if _claimed_uid is not None:
+        return _claimed_uid[0]
+    first, last = (int(part) for part in UIDS.split("-"))
+    if os.getuid() != 0:
+        return first  # not root: there is no uid to drop to, the sandbox runs as this user
+    folder = MIRRORS.parent / "uids"
+    folder.mkdir(parents=True, exist_ok=True)
+    for uid in range(first, last + 1):
+        handle = open(folder / f"{uid}.lock", "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        _claimed_uid = (uid, handle)
+        return uid
+    raise RuntimeError(f"every sandbox uid in {UIDS} is in use by another grader process")
 
 
 def bwrap_available() -> bool:

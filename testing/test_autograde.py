@@ -47,9 +47,14 @@ def fingerprint(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
+# This run's own sandbox uids, so that another grader running on the machine is not taken for a survivor.
+FIRST_UID = 62_000 + os.getpid() % 500 * 8
+SANDBOX_UIDS = range(FIRST_UID, FIRST_UID + 8)
+
+
 def sandbox_processes() -> list[str]:
     ps = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True).stdout
-    return [line for line in ps.splitlines() if 60_000 <= int(line.split()[0]) < 61_000]
+    return [line for line in ps.splitlines() if int(line.split()[0]) in SANDBOX_UIDS]
 
 
 needs_bwrap = pytest.mark.skipif(
@@ -72,7 +77,8 @@ def graded(tmp_path_factory):
     listener.bind(("127.0.0.1", PORT))
     listener.listen()
     listener.settimeout(0)
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    env = {**os.environ, "OMP_NUM_THREADS": "1",
+           "GRADER_SANDBOX_UIDS": f"{SANDBOX_UIDS[0]}-{SANDBOX_UIDS[-1]}"}
     run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
                           "--assignment", "matmul", "--assignment", "backprop", "--timeout", "5",
                           "--workers", "2", "--no-progress"], cwd=ROOT, env=env, capture_output=True, text=True,
@@ -93,6 +99,25 @@ def graded(tmp_path_factory):
 
 def test_the_corpus_is_big_enough():
     assert len(CASES) >= 30 and len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="uids are only claimed by a grader running as root")
+def test_concurrent_graders_never_share_a_sandbox_uid(tmp_path):
+    env = {**os.environ, "GRADER_RUNTIME_CACHE": str(tmp_path / "runtime"), "GRADER_SANDBOX_UIDS": "62001-62002"}
+    hold = "from grader._sandbox import claim_uid; import sys; print(claim_uid(), flush=True); sys.stdin.read()"
+    holders = [subprocess.Popen([sys.executable, "-c", hold], cwd=ROOT, env=env, text=True,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(2)]
+    try:
+        claimed = sorted(int(h.stdout.readline()) for h in holders)
+        third = subprocess.run([sys.executable, "-c", hold], cwd=ROOT, env=env, text=True, input="",
+                               capture_output=True)
+    finally:
+        for holder in holders:
+            holder.communicate("")
+    assert claimed == [62001, 62002]
+    assert third.returncode != 0 and "in use by another grader" in third.stderr
+    again = subprocess.run([sys.executable, "-c", hold], cwd=ROOT, env=env, text=True, input="", capture_output=True)
+    assert again.stdout.strip() == "62001", "a claim ends with its process"
 
 
 @needs_bwrap
@@ -154,7 +179,8 @@ def test_without_bubblewrap_the_weaker_mode_says_so_and_still_grades(tmp_path):
     submissions, out = tmp_path / "submissions", tmp_path / "out"
     submissions.mkdir()
     build(next(c for c in CASES if c.name == "shadow_torch"), submissions / "honest")
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    env = {**os.environ, "OMP_NUM_THREADS": "1",
+           "GRADER_SANDBOX_UIDS": f"{SANDBOX_UIDS[0]}-{SANDBOX_UIDS[-1]}"}
     run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
                           "--assignment", "matmul", "--sandbox", "process", "--no-progress"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=600)
