@@ -1,29 +1,46 @@
 """Assignment 03 (lesson 9): log-sum-exp, log-softmax, negative log likelihood, cross entropy, accuracy.
 
 Every reduction runs over the last dimension of a tensor of any rank >= 1:
-for logits x of shape (..., C), the result has shape (...).
+for logits x of shape (..., C), `logsumexp(x)` has shape (...) and
+`log_softmax(x)` has x's shape. `nll`, `cross_entropy` and `accuracy` take a
+batch: an (N, C) input and (N,) int64 class indices.
 
-The lesson's idea is numerical: exp(1000) overflows to inf, so
+The lesson's idea is numerical: exp(1000) overflows to inf (exp(89) already
+does in float32), so log(sum(exp(x))) must not be computed as written. For any
+number m,
 
-    logsumexp(x) = m + log(sum_j exp(x_j - m)),   m = max_j x_j,
+    log(sum_j exp(x_j)) = m + log(sum_j exp(x_j - m)),
 
-which is exact in real arithmetic for any m, and computable in floating
-point for m = max, since every exp(x_j - m) lies in (0, 1]. A row holding
--inf entries simply ignores them (exp(-inf) = 0); a row of only -inf has
-logsumexp -inf (the log of an empty sum), and then the max trick must not
-compute -inf - (-inf) = nan.
+and with m = max_j x_j every term exp(x_j - m) lies in (0, 1], one of them is
+exactly 1, so the sum lies in [1, C]: no overflow and no log(0), whatever the
+magnitude of x. This is the "max trick" (LogSumExp trick).
+
+-inf entries are logits of impossible classes: exp(-inf) = 0, so they drop
+out of the sum. A row of only -inf has an empty sum, and its logsumexp is
+log(0) = -inf; there the max is -inf too, and x - m = -inf - (-inf) is nan,
+so such a row must be shifted by something finite (0 will do).
+
+Then log_softmax(x) = x - logsumexp(x) (the log of exp(x_i) / sum_j exp(x_j)),
+cross entropy is the negative log likelihood of log_softmax(logits), and the
+loss of a batch is the mean over its rows, as in torch.nn.functional.
 """
 import torch
 
 
 def logsumexp(x: torch.Tensor) -> torch.Tensor:
-    """log(sum(exp(x))) over the last dimension, without overflow: the max trick.
+    r"""$\log \sum_j e^{x_j}$ over the last dimension, without overflow: the max trick.
+
+    Computes m + log(sum_j exp(x_j - m)) with m the row's max, so that every
+    exponential lies in (0, 1]. Agrees with `torch.logsumexp(x, -1)`; its
+    gradient is softmax(x).
 
     Args:
-        x: float tensor of shape (..., C), finite entries of any magnitude, or -inf.
+        x: float tensor of shape (..., C), rank >= 1, C >= 1; entries finite
+            (of any magnitude) or -inf.
 
     Returns:
-        Tensor of shape (...) in x's dtype; -inf for a row of only -inf.
+        Tensor of shape (...) (the last dimension reduced away) in x's dtype;
+        -inf for a row of only -inf (never nan).
     """
     ### BEGIN SOLUTION
     m = x.max(-1, keepdim=True).values
@@ -33,13 +50,25 @@ def logsumexp(x: torch.Tensor) -> torch.Tensor:
 
 
 def log_softmax(x: torch.Tensor) -> torch.Tensor:
-    """log(softmax(x)) over the last dimension: x - logsumexp(x), broadcast back over the last axis.
+    r"""$\log(e^{x_i} / \sum_j e^{x_j}) = x_i - \operatorname{logsumexp}(x)$ over the last dimension.
+
+    The logsumexp of each row (shape (...)) must be broadcast back over the
+    row's C entries: put the reduced axis back (unsqueeze(-1), or keepdim)
+    before subtracting. Agrees with `F.log_softmax(x, -1)`, for logits of any
+    magnitude; exp of each row sums to 1.
+
+    Rows holding some -inf: those entries come out -inf (probability 0) and
+    the others as if the -inf entries were absent. A row of only -inf is not
+    a distribution (it has no mass to normalise); torch gives nan there, and
+    this contract leaves such a row's values unspecified (nan, as here, or
+    anything else), as long as the other rows are right.
 
     Args:
-        x: float tensor of shape (..., C), each row with at least one finite entry.
+        x: float tensor of shape (..., C), rank >= 1, C >= 1; entries finite
+            or -inf.
 
     Returns:
-        Tensor of x's shape and dtype; exp of each row sums to 1.
+        Tensor of x's shape and dtype.
     """
     ### BEGIN SOLUTION
     return x - logsumexp(x).unsqueeze(-1)
@@ -47,14 +76,18 @@ def log_softmax(x: torch.Tensor) -> torch.Tensor:
 
 
 def nll(log_probs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """Negative log likelihood: the mean over the batch of -log_probs[i, target[i]].
+    r"""Negative log likelihood: $-\frac{1}{N}\sum_i \text{log\_probs}[i, \text{target}[i]]$.
+
+    Picks one entry per row, the target class's, negates it and averages over
+    the batch (a mean, not a sum). Agrees with `F.nll_loss(log_probs, target)`
+    for any finite (N, C) input, log-probabilities or not.
 
     Args:
-        log_probs: (N, C) log-probabilities.
+        log_probs: (N, C) float tensor, N >= 1, C >= 1.
         target: (N,) int64 class indices in [0, C).
 
     Returns:
-        0-dim tensor, like F.nll_loss(log_probs, target).
+        0-dim tensor in log_probs' dtype.
     """
     ### BEGIN SOLUTION
     return -log_probs[torch.arange(len(target)), target].mean()
@@ -62,14 +95,19 @@ def nll(log_probs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 
 
 def cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """Cross entropy of logits against class targets: nll(log_softmax(logits), target).
+    """Cross entropy of logits against class indices: `nll(log_softmax(logits), target)`.
+
+    The composition of the two functions above: the log of the softmax (never
+    the softmax itself, and no second softmax), then the mean negative log
+    likelihood of the targets. Agrees with `F.cross_entropy(logits, target)`
+    for finite logits of any magnitude.
 
     Args:
-        logits: (N, C) unnormalised scores.
-        target: (N,) int64 class indices.
+        logits: (N, C) float tensor of unnormalised scores, N >= 1, C >= 1.
+        target: (N,) int64 class indices in [0, C).
 
     Returns:
-        0-dim tensor, like F.cross_entropy(logits, target).
+        0-dim tensor in logits' dtype.
     """
     ### BEGIN SOLUTION
     return nll(log_softmax(logits), target)
@@ -79,12 +117,17 @@ def cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
 def accuracy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """The fraction of rows whose largest logit is at the target's index.
 
+    The prediction of row i is argmax_j logits[i, j], over the class axis
+    (the last one, not the batch). When a row's largest value occurs twice
+    any of its positions may be taken as the prediction.
+
     Args:
-        logits: (N, C) scores.
-        target: (N,) int64 class indices.
+        logits: (N, C) float tensor of scores, N >= 1, C >= 1.
+        target: (N,) int64 class indices in [0, C).
 
     Returns:
-        0-dim float tensor in [0, 1] (not a count, not an integer tensor).
+        0-dim floating-point tensor in [0, 1]: the fraction, not a count, and
+        not an integer tensor (an integer mean would round it to 0 or 1).
     """
     ### BEGIN SOLUTION
     return (logits.argmax(-1) == target).float().mean()

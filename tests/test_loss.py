@@ -1,4 +1,10 @@
-"""Assignment 03: logsumexp, log_softmax, nll, cross_entropy and accuracy, against torch."""
+"""Assignment 03: logsumexp, log_softmax, nll, cross_entropy and accuracy, against torch.
+
+Values are compared with torch.logsumexp, F.log_softmax, F.nll_loss and
+F.cross_entropy computed in float64; gradients with torch.autograd's (the probe
+returns d/dx of sum(result * weights), autograd through the student's code) and,
+in float64, with gradcheck's central differences of the student's own values.
+"""
 from __future__ import annotations
 
 import torch
@@ -7,53 +13,84 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader.testing import Mismatch, exercise, expect_close, expect_tensor, student_gradcheck
-from tests.loss_strategies import classification, logits
+from tests.loss_strategies import classification, classification_without_ties, logits
 from tests.probes import loss as probe
 
+NEG_INF = float("-inf")
 
-def tolerance(x: torch.Tensor) -> dict:
-    """A sum of C exponentials in x's dtype: a few ulps per term, of the result and of x's magnitude.
 
-    The lesson's log_softmax, x - logsumexp(x), subtracts two numbers of x's size, so
-    its absolute error is a few ulps of max|x|, however small the result: correct,
-    and accepted.
-    """
+# --- tolerances ----------------------------------------------------------------------------------
+#
+# A correct float implementation of the max trick rounds x - m, the exponentials, their sum of C
+# terms and the log: a few ulps per term, of the result and of the row's magnitude. The lesson's
+# log_softmax, x - logsumexp(x), subtracts two numbers of x's size, so its absolute error is a few
+# ulps of max|x| however small the result: correct, and accepted. Gradients are softmax-sized, but
+# the notebook's own `x - x.logsumexp(-1, keepdim=True)` differentiates through torch.logsumexp,
+# whose backward is exp(x - logsumexp(x)): an exponent off by ulps of max|x| makes a relative error
+# of that size (at 1e30 it gives [1, 1] for [0.5, 0.5]). So gradients are judged to ulps of the
+# row's magnitude times the weights: tight at ordinary logits, where all the structure shows, and
+# loose where the forward itself can only be right to ulps of 1e30.
+
+def row_magnitude(x: torch.Tensor) -> torch.Tensor:
+    """1 + max |x| over each row's finite entries, shape (...): the scale of a row's rounding errors."""
+    finite = x.detach().double().abs().nan_to_num(posinf=0.0, neginf=0.0)
+    return 1.0 + finite.amax(-1)
+
+
+def value_tolerance(x: torch.Tensor, terms: int, per_row: torch.Tensor | float) -> dict:
+    """rtol/atol for a result built from `terms` rounded operations on entries of magnitude `per_row`."""
     eps = torch.finfo(x.dtype).eps
-    c = x.shape[-1]
-    finite = x.detach()[torch.isfinite(x.detach())]
-    scale = 1.0 + (float(finite.abs().max()) if finite.numel() else 0.0)
-    return {"rtol": 4 * c * eps, "atol": 4 * c * eps * scale}
+    return {"rtol": 4 * terms * eps, "atol": 4 * terms * eps * per_row}
 
 
-def weights_like(shape, dtype, seed: int = 0) -> torch.Tensor:
-    """Upstream gradient weights for sum(result * weights), so every output element counts."""
-    return torch.randn(shape, generator=torch.Generator().manual_seed(seed), dtype=torch.float64).to(dtype)
+def grad_tolerance(x: torch.Tensor, weights: torch.Tensor, per_row: torch.Tensor | float) -> dict:
+    """rtol/atol for a softmax-sized gradient of sum(result * weights): ulps of the row's magnitude."""
+    eps, c = torch.finfo(x.dtype).eps, x.shape[-1]
+    w = 1.0 + (float(weights.abs().max()) if weights.numel() else 0.0)
+    return {"rtol": 8 * c * eps, "atol": 8 * c * eps * per_row * w}
 
 
-def reference_value_and_grad(function, x: torch.Tensor, weights: torch.Tensor, *rest):
-    """torch's function and its gradient, computed in float64 and returned in x's dtype."""
-    leaf = x.double().requires_grad_()
+def weights_like(shape, dtype) -> torch.Tensor:
+    """Upstream weights for sum(result * weights): fixed normal draws, so every output element counts.
+
+    A 0-dim result (nll, cross_entropy) gets weight 1: a scale adds nothing there, and 1 keeps the
+    expected gradients readable.
+    """
+    if tuple(shape) == ():
+        return torch.ones((), dtype=dtype)
+    return torch.randn(shape, generator=torch.Generator().manual_seed(0), dtype=torch.float64).to(dtype)
+
+
+def autograd(function, x: torch.Tensor, weights: torch.Tensor, *rest):
+    """torch's `function(x, *rest)` and d/dx sum(result * weights), computed in float64, returned in x's dtype."""
+    leaf = x.detach().double().requires_grad_()
     out = function(leaf, *rest)
     (grad,) = torch.autograd.grad((out * weights.double()).sum(), leaf)
     return out.detach().to(x.dtype), grad.to(x.dtype)
 
 
-def expect_value_and_grad(got, x, weights, function, what, *rest, grads: bool = True):
-    """The probe's [value, gradient] against torch's, both in x's dtype."""
+def expect_grad(grad, expected: torch.Tensor, what: str, **tolerance) -> None:
     __tracebackhide__ = True
-    value, grad = got
-    expected, expected_grad = reference_value_and_grad(function, x, weights, *rest)
-    expect_close(value, expected, what=what, **tolerance(x))
-    if grads:
-        expect_tensor(grad, what=f"the gradient of {what} (did the result stay differentiable?)", shape=x.shape)
-        # Gradients are softmax-sized whatever x's magnitude: judge them on their own scale.
-        eps, c = torch.finfo(x.dtype).eps, x.shape[-1]
-        scale = 1.0 + float(weights.abs().max()) if weights.numel() else 1.0
-        expect_close(grad, expected_grad, what=f"d({what})/dx", rtol=8 * c * eps, atol=8 * c * eps * scale)
+    expect_tensor(grad, what=f"the gradient of {what} (is the result a differentiable function of x? "
+                             f"no .detach(), .item(), numpy or in-place writes into a leaf)", shape=expected.shape)
+    expect_close(grad, expected, what=f"d({what})/dx", **tolerance)
+
+
+def expect_close_where(actual, expected: torch.Tensor, keep: torch.Tensor, skipped: str, *, what: str,
+                       **tolerance) -> None:
+    """expect_close on the entries where `keep` holds; the others are set to 0 on both sides and not judged."""
+    __tracebackhide__ = True
+    actual = expect_tensor(actual, what=what, shape=expected.shape)
+    zero = torch.zeros((), dtype=expected.dtype)
+    try:
+        expect_close(torch.where(keep, actual, zero.to(actual.dtype)), torch.where(keep, expected, zero),
+                     what=what, **tolerance)
+    except Mismatch as mismatch:
+        raise Mismatch(f"{mismatch}\n  ({skipped} are shown as 0: not judged)") from None
 
 
 class StableLogSumExp(torch.autograd.Function):
-    """torch.logsumexp with the exact gradient softmax(x).
+    """torch.logsumexp with the exact gradient, softmax(x).
 
     torch's own backward computes exp(x - logsumexp(x)), which is wrong at huge
     magnitudes: for x = [1e30, 1e30] the log 2 is lost to rounding and it gives
@@ -79,107 +116,193 @@ def torch_log_softmax(x):
     return F.log_softmax(x, -1)
 
 
-# --- logsumexp -----------------------------------------------------------------------------------
-
-@exercise("logsumexp", points=3, hint="subtract the row's max m before exp and add it back after the log: "
-                                      "m + log(sum(exp(x - m))); take the max over the last axis with keepdim")
-@given(x=logits())
-def test_logsumexp_equals_torch(impl, x):
-    """logsumexp(x) and its gradient equal torch.logsumexp(x, -1)'s for any rank and any finite magnitude."""
-    weights = weights_like(x.shape[:-1], x.dtype)
-    got = impl.run(probe.value_and_grad, "logsumexp", x, weights)
-    expect_value_and_grad(got, x, weights, torch_logsumexp, "logsumexp(x)")
-
-
-@exercise("logsumexp", points=2, hint="exp(-inf) is 0, so -inf entries drop out; but for a row of only -inf "
-                                      "the max is -inf and x - max is nan: shift such rows by 0 instead")
-@given(x=logits(neg_inf=True))
-def test_logsumexp_with_neg_inf(impl, x):
-    """Rows with -inf entries ignore them; a row of only -inf gives -inf (not nan), as torch.logsumexp does."""
-    weights = weights_like(x.shape[:-1], x.dtype)
-    got = impl.run(probe.value_and_grad, "logsumexp", x, weights)
-    expect_close(got[0], torch.logsumexp(x.double(), -1).to(x.dtype), what="logsumexp(x)", **tolerance(x))
+# gradcheck, judged here and not in the probe: the Function that gradcheck differentiates has the
+# student's values as its forward (the probe's output) and the student's vector-Jacobian product as
+# its backward (the probe's torch.autograd.grad of sum(output * grad_output), grad_output passed in
+# as the weights). gradcheck then compares that backward, column by column, with central
+# differences of that forward in float64 (eps 1e-6): the student's gradient must be the derivative
+# of the student's function, whatever the function is. The tests against torch above pin the
+# function itself. Inputs are standard normal: moderate, where finite differences are accurate.
+gradcheck_settings = settings(max_examples=8)  # one probe call per input and output element
+seeds = st.integers(0, 2**32 - 1)
 
 
-@exercise("logsumexp", points=1, hint="compute only with differentiable torch operations, so autograd can "
-                                      "give the gradient, softmax(x)")
-@settings(max_examples=10)
-@given(seed=st.integers(0, 2**32 - 1), rows=st.integers(1, 3), classes=st.integers(1, 4))
-def test_logsumexp_passes_gradcheck(impl, seed, rows, classes):
-    """In float64, the gradient of your logsumexp agrees with gradcheck's finite differences of its values."""
-    x = torch.randn(rows, classes, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+def gradcheck_through_probe(impl, name: str, x: torch.Tensor, out_shape, *rest) -> None:
+    __tracebackhide__ = True
 
     def forward(inp):
-        return impl.run(probe.value_and_grad, "logsumexp", inp.detach(), torch.ones(rows, dtype=torch.float64))[0]
+        ones = torch.ones(out_shape, dtype=torch.float64)
+        return impl.run(probe.value_and_grad, name, inp.detach(), ones, *rest)[0]
 
     def backward(inp, grad_out):
-        return [impl.run(probe.value_and_grad, "logsumexp", inp.detach(), grad_out.detach())[1]]
+        return [impl.run(probe.value_and_grad, name, inp.detach(), grad_out.detach(), *rest)[1]]
 
-    student_gradcheck(forward, backward, (x,), "logsumexp")
+    student_gradcheck(forward, backward, (x,), name)
+
+
+def normal(seed: int, *shape) -> torch.Tensor:
+    return torch.randn(shape, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+
+
+# --- logsumexp -----------------------------------------------------------------------------------
+
+@exercise("logsumexp", points=3, hint="subtract each row's max m before exp and add it back after the log: "
+                                      "m + log(sum(exp(x - m))), with the max over the last axis (keepdim, or "
+                                      "unsqueeze(-1) before subtracting); the result drops the last axis")
+@given(x=logits())
+def test_logsumexp_equals_torch(impl, x):
+    """logsumexp(x) and its gradient equal torch.logsumexp(x, -1)'s, for rank 1 to 3 and logits up to 1e30."""
+    weights = weights_like(x.shape[:-1], x.dtype)
+    value, grad = impl.run(probe.value_and_grad, "logsumexp", x, weights)
+    expected, expected_grad = autograd(torch_logsumexp, x, weights)
+    magnitude = row_magnitude(x)
+    expect_close(value, expected, what="logsumexp(x)", **value_tolerance(x, x.shape[-1] + 2, magnitude))
+    expect_grad(grad, expected_grad, "logsumexp(x)", **grad_tolerance(x, weights, magnitude.unsqueeze(-1)))
+
+
+@exercise("logsumexp", points=2, hint="exp(-inf) is 0, so -inf entries drop out of the sum; but in a row of "
+                                      "only -inf the max is -inf and x - max is -inf - (-inf) = nan: shift such "
+                                      "rows by 0 instead (their result is log(0) = -inf)")
+@given(x=logits(neg_inf=True))
+def test_logsumexp_with_neg_inf(impl, x):
+    """Entries of -inf drop out of the sum, and a row of only -inf gives -inf (not nan), as in torch.logsumexp."""
+    weights = weights_like(x.shape[:-1], x.dtype)
+    value, grad = impl.run(probe.value_and_grad, "logsumexp", x, weights)
+    expected, expected_grad = autograd(torch_logsumexp, x, weights)
+    magnitude = row_magnitude(x)
+    expect_close(value, expected, what="logsumexp(x)", **value_tolerance(x, x.shape[-1] + 2, magnitude))
+    # The gradient of a row of only -inf is undefined (torch gives nan): judged on the other rows,
+    # where it is the softmax, 0 at the -inf entries. Rows are independent, so a nan must not leak.
+    expect_tensor(grad, what="the gradient of logsumexp(x) (is the result a differentiable function of x?)",
+                  shape=x.shape)
+    keep = torch.isfinite(x).any(-1, keepdim=True).expand(x.shape)
+    expect_close_where(grad, expected_grad, keep, "rows of only -inf", what="d(logsumexp(x))/dx",
+                       **grad_tolerance(x, weights, magnitude.unsqueeze(-1)))
+
+
+@exercise("logsumexp", points=1, hint="compute only with differentiable torch operations on x (no .item(), "
+                                      "numpy or in-place writes into x), so that autograd gives softmax(x)")
+@gradcheck_settings
+@given(seed=seeds, rows=st.integers(1, 3), c=st.integers(1, 4))
+def test_logsumexp_passes_gradcheck(impl, seed, rows, c):
+    """In float64, the gradient of your logsumexp agrees with gradcheck's finite differences of its values."""
+    gradcheck_through_probe(impl, "logsumexp", normal(seed, rows, c), (rows,))
 
 
 # --- log_softmax ---------------------------------------------------------------------------------
 
-@exercise("log_softmax", points=3, hint="x - logsumexp(x), with the logsumexp broadcast back over the last "
-                                        "axis (unsqueeze(-1) or keepdim): (N, C) minus (N,) broadcasts wrongly")
+@exercise("log_softmax", points=3, hint="log_softmax(x) = x - logsumexp(x), with logsumexp's result broadcast "
+                                        "back over the last axis (unsqueeze(-1) or keepdim): (N, C) minus (N,) "
+                                        "broadcasts along the wrong axis; never take the log of a softmax, and keep "
+                                        "logsumexp in the graph (no .detach()): its gradient is the softmax")
 @given(x=logits())
 def test_log_softmax_equals_torch(impl, x):
-    """log_softmax(x) and its gradient equal F.log_softmax(x, -1)'s, any rank, any finite magnitude."""
+    """log_softmax(x) and its gradient equal F.log_softmax(x, -1)'s, for rank 1 to 3 and logits up to 1e30."""
     weights = weights_like(x.shape, x.dtype)
-    got = impl.run(probe.value_and_grad, "log_softmax", x, weights)
-    expect_value_and_grad(got, x, weights, torch_log_softmax, "log_softmax(x)")
+    value, grad = impl.run(probe.value_and_grad, "log_softmax", x, weights)
+    expected, expected_grad = autograd(torch_log_softmax, x, weights)
+    magnitude = row_magnitude(x).unsqueeze(-1)
+    expect_close(value, expected, what="log_softmax(x)", **value_tolerance(x, x.shape[-1] + 2, magnitude))
+    expect_grad(grad, expected_grad, "log_softmax(x)", **grad_tolerance(x, weights, magnitude))
 
 
-@exercise("log_softmax", points=1, hint="-inf logits have probability 0, log-probability -inf; the other "
-                                        "entries are unaffected")
-@given(x=logits(min_rank=2, neg_inf=True))
-def test_log_softmax_with_some_neg_inf(impl, x):
-    """Rows holding some -inf entries (but not only -inf) match F.log_softmax: -inf stays -inf."""
-    x = x.clone()
-    x[..., 0] = x[..., 0].nan_to_num(neginf=0.0)  # every row keeps one finite entry: the contract's domain
-    got = impl.run(probe.call, "log_softmax", x)
-    expect_close(got, F.log_softmax(x.double(), -1).to(x.dtype), what="log_softmax(x)", **tolerance(x))
+@exercise("log_softmax", points=1, hint="a -inf logit has probability 0 and log-probability -inf, and the "
+                                        "other entries of its row are as if it were absent; each row is "
+                                        "normalised on its own")
+@given(x=logits(neg_inf=True))
+def test_log_softmax_with_neg_inf(impl, x):
+    """Entries of -inf stay -inf and the rest match F.log_softmax; rows of only -inf (nan in torch) are not judged."""
+    # Weights 0 at the -inf entries: there the output is the constant -inf, whose derivative
+    # conventions differ (torch passes the weight through); the finite entries' gradient is then
+    # the same under every convention.
+    weights = weights_like(x.shape, x.dtype).masked_fill(torch.isinf(x), 0.0)
+    value, grad = impl.run(probe.value_and_grad, "log_softmax", x, weights)
+    expected, expected_grad = autograd(torch_log_softmax, x, weights)
+    magnitude = row_magnitude(x).unsqueeze(-1)
+    expect_tensor(value, what="log_softmax(x)", shape=x.shape, dtype=x.dtype)
+    keep = torch.isfinite(x).any(-1, keepdim=True).expand(x.shape)
+    expect_close_where(value, expected, keep, "rows of only -inf", what="log_softmax(x)",
+                       **value_tolerance(x, x.shape[-1] + 2, magnitude))
+    expect_tensor(grad, what="the gradient of log_softmax(x) (is the result a differentiable function of x?)",
+                  shape=x.shape)
+    finite = torch.isfinite(x)
+    expect_close_where(grad, expected_grad, finite, "entries at -inf logits", what="d(log_softmax(x))/dx",
+                       **grad_tolerance(x, weights, magnitude))
+
+
+@exercise("log_softmax", points=1, hint="compute only with differentiable torch operations on x, so that "
+                                        "autograd can differentiate your log_softmax")
+@gradcheck_settings
+@given(seed=seeds, rows=st.integers(1, 3), c=st.integers(1, 4))
+def test_log_softmax_passes_gradcheck(impl, seed, rows, c):
+    """In float64, the gradient of your log_softmax agrees with gradcheck's finite differences of its values."""
+    gradcheck_through_probe(impl, "log_softmax", normal(seed, rows, c), (rows, c))
 
 
 # --- nll -----------------------------------------------------------------------------------------
 
-@exercise("nll", points=3, hint="pick log_probs[i, target[i]] for each row i (index with "
-                                "torch.arange(N) and target together), negate, and average over the batch")
-@given(data=classification())
-def test_nll_equals_torch(impl, data):
+@exercise("nll", points=3, hint="pick log_probs[i, target[i]] for each row i (index with torch.arange(N) and "
+                                "target together, or gather along the class axis), negate, and take the "
+                                "mean over the batch, not the sum")
+@given(data=classification(), normalised=st.booleans())
+def test_nll_equals_torch(impl, data, normalised):
     """nll(log_probs, target) and its gradient equal F.nll_loss's: the batch mean of -log_probs[i, target[i]]."""
     x, target = data
-    log_probs = F.log_softmax(x.double(), -1).to(x.dtype)
-    weights = torch.ones((), dtype=x.dtype)
-    got = impl.run(probe.value_and_grad, "nll", log_probs, weights, target)
-    expect_value_and_grad(got, log_probs, weights, F.nll_loss, "nll(log_probs, target)", target)
+    log_probs = F.log_softmax(x.double(), -1).to(x.dtype) if normalised else x  # nll_loss takes any values
+    weights = weights_like((), x.dtype)
+    value, grad = impl.run(probe.value_and_grad, "nll", log_probs, weights, target)
+    expected, expected_grad = autograd(F.nll_loss, log_probs, weights, target)
+    n = len(target)
+    expect_close(value, expected, what="nll(log_probs, target)",
+                 **value_tolerance(x, n + 1, float(row_magnitude(log_probs.flatten()))))
+    expect_grad(grad, expected_grad, "nll(log_probs, target)", **value_tolerance(x, 2, 1.0 + float(weights.abs())))
 
 
 # --- cross_entropy -------------------------------------------------------------------------------
 
-@exercise("cross_entropy", points=3, hint="cross entropy is nll of log_softmax of the logits: no softmax "
-                                          "without its log, and no extra normalisation")
+@exercise("cross_entropy", points=3, hint="cross entropy is nll(log_softmax(logits), target): the log of the "
+                                          "softmax, taken once, never the softmax itself")
 @given(data=classification())
 def test_cross_entropy_equals_torch(impl, data):
-    """cross_entropy(logits, target) and its gradient equal F.cross_entropy's, for huge logits too."""
+    """cross_entropy(logits, target) and its gradient equal F.cross_entropy's, for logits up to 1e30 too."""
     x, target = data
-    weights = torch.ones((), dtype=x.dtype)
-    got = impl.run(probe.cross_entropy, x, target, weights)
-    expect_value_and_grad(got, x, weights, F.cross_entropy, "cross_entropy(logits, target)", target)
+    weights = weights_like((), x.dtype)
+    value, grad = impl.run(probe.value_and_grad, "cross_entropy", x, weights, target)
+    expected, expected_grad = autograd(F.cross_entropy, x, weights, target)
+    magnitude = row_magnitude(x.flatten())  # the mean mixes the rows: the largest row's ulps
+    expect_close(value, expected, what="cross_entropy(logits, target)",
+                 **value_tolerance(x, x.shape[-1] + len(target) + 2, float(magnitude)))
+    expect_grad(grad, expected_grad, "cross_entropy(logits, target)",
+                **grad_tolerance(x, weights, row_magnitude(x).unsqueeze(-1)))
+
+
+@exercise("cross_entropy", points=1, hint="build cross_entropy from differentiable torch operations "
+                                          "(log_softmax and nll), so that autograd gives (softmax - one_hot) / N")
+@gradcheck_settings
+@given(seed=seeds, n=st.integers(1, 3), c=st.integers(1, 4), data=st.data())
+def test_cross_entropy_passes_gradcheck(impl, seed, n, c, data):
+    """In float64, the gradient of your cross_entropy agrees with gradcheck's finite differences of its values."""
+    target = torch.tensor(data.draw(st.lists(st.integers(0, c - 1), min_size=n, max_size=n)), dtype=torch.int64)
+    gradcheck_through_probe(impl, "cross_entropy", normal(seed, n, c), (), target)
 
 
 # --- accuracy ------------------------------------------------------------------------------------
 
-@exercise("accuracy", points=2, hint="compare logits.argmax(-1) (the class axis) with target, as floats, "
-                                     "and take the mean: a fraction, not a count")
-@given(data=classification(distinct=True))
+@exercise("accuracy", points=3, hint="compare logits.argmax(-1) (over the classes, not the batch) with "
+                                     "target, convert the booleans to float and take the mean: a fraction as "
+                                     "a float tensor, not a count, an integer or a Python number")
+@given(data=classification_without_ties())
 def test_accuracy_is_the_fraction_of_correct_rows(impl, data):
     """accuracy(logits, target) is a 0-dim float tensor: the fraction of rows whose argmax is the target."""
     x, target = data
     got = impl.run(probe.call, "accuracy", x, target)
     got = expect_tensor(got, what="accuracy(logits, target)", shape=())
     if not got.is_floating_point():
-        raise Mismatch(f"accuracy(logits, target) has dtype {got.dtype}; a float fraction is expected")
-    correct = sum(int(max(range(x.shape[1]), key=lambda j: x[i, j].item()) == target[i]) for i in range(len(x)))
-    expect_close(got.double(), torch.tensor(correct / len(x), dtype=torch.float64), what="accuracy",
-                 rtol=1e-6, atol=1e-7)
+        raise Mismatch(f"accuracy(logits, target) has dtype {got.dtype}: a fraction needs a floating-point "
+                       f"tensor (an integer tensor cannot hold 0.5)")
+    # Independent of torch.argmax: rows hold no ties (see classification_without_ties), so the
+    # predicted class is the one index holding the row's maximum.
+    rows = x.tolist()
+    correct = sum(row.index(max(row)) == int(t) for row, t in zip(rows, target))
+    expect_close(got.double(), torch.tensor(correct / len(rows), dtype=torch.float64),
+                 what=f"accuracy(logits, target) ({correct} of {len(rows)} rows right)", rtol=1e-6, atol=1e-7)
