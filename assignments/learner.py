@@ -77,6 +77,14 @@ class Learner:
         lr: learning rate given to `opt_func`.
         cbs: callbacks; each gets `cb.learn = self`.
         opt_func: opt_func(params, lr=lr) -> a torch optimizer.
+
+    Attributes a callback reads (and may replace, for the first six) while `fit` runs:
+        model, opt: the model and the optimizer `fit` made for it.
+        xb, yb: the current batch.
+        preds, loss: `model(xb)` and `loss_func(preds, yb)` of the current batch.
+        epoch, n_epochs: the current epoch (from 0) and the number of epochs of the fit.
+        iter, n_iter: the batch's index in the current pass (from 0 in each pass) and the pass's length.
+        training: True in the training pass, False in the validation pass.
     """
 
     def __init__(self, model, dls, loss_func, lr=1e-2, cbs=(), opt_func=torch.optim.SGD):
@@ -87,7 +95,15 @@ class Learner:
         raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner.callback")
 
     def fit(self, n_epochs: int) -> None:
-        """Create the optimizer, then train and validate for `n_epochs` epochs, firing every event."""
+        """Create the optimizer, then train and validate for `n_epochs` epochs, firing every event.
+
+        Args:
+            n_epochs: number of epochs (0 fires only before_fit and after_fit).
+
+        Raises:
+            Whatever a callback (or the model, or the loss) raises, other than the Cancel exceptions, once
+            every pending after_batch, after_epoch and after_fit has run.
+        """
         raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner.fit")
 
     def _stage(self, name: str, cancel: type, body) -> None:

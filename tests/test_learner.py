@@ -2,7 +2,9 @@
 
 `expected_events` below is a small model of SPEC.md's event grammar, written
 for the judge: it knows nothing of torch, and the student's event log is
-compared with it. Training trajectories are compared with a plain torch loop.
+compared with it. Training is compared step by step (gradients at every
+after_backward, parameters at every after_batch) with a plain torch loop
+written here.
 """
 from __future__ import annotations
 
@@ -12,22 +14,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader.testing import Mismatch, exercise, expect_close
+from tests.learner_strategies import BATCH_EVENTS, EPOCH_EVENTS, FIT_EVENTS, OUTSIDE, raise_points, setups
 from tests.probes import learner as probe
 
-FIT_EVENTS = ("before_fit", "after_fit")
-EPOCH_EVENTS = ("before_epoch", "after_epoch")
-BATCH_EVENTS = ("before_batch", "after_pred", "after_loss", "after_backward", "after_step", "after_batch")
 CANCELS = {"batch": "CancelBatchException", "epoch": "CancelEpochException", "fit": "CancelFitException"}
+LOSSES = {"mse": F.mse_loss, "cross_entropy": F.cross_entropy}
 
+
+# --- the judge's model of the contract -----------------------------------------------------------
 
 class Signal(Exception):
+    """What the model's callback raises: a cancel of some level, or an error."""
+
     def __init__(self, kind):
         super().__init__(kind)
         self.kind = kind
 
 
 def expected_events(n_epochs: int, n_train: int, n_valid: int, trigger=None):
-    """([(event, epoch, training, iter)], what fit raises) for the contract, with one raise at `trigger`."""
+    """([(event, epoch, training, iter)], what fit raises) per the contract, with one raise at `trigger`.
+
+    Each stage fires before_X, runs its body, and fires after_X however the body ended; a Signal of the
+    stage's own level is swallowed there, any other goes on to the caller.
+    """
     log, fired = [], [False]
 
     def fire(event, epoch=None, training=None, it=None):
@@ -42,13 +51,13 @@ def expected_events(n_epochs: int, n_train: int, n_valid: int, trigger=None):
         fired[0] = True
         raise Signal(t["kind"])
 
-    def stage(name, level, body, *context):
+    def stage(level, body, *context):
         try:
             try:
-                fire(f"before_{name}", *context)
+                fire(f"before_{level}", *context)
                 body()
             finally:
-                fire(f"after_{name}", *context)
+                fire(f"after_{level}", *context)
         except Signal as signal:
             if signal.kind != level:
                 raise
@@ -60,7 +69,7 @@ def expected_events(n_epochs: int, n_train: int, n_valid: int, trigger=None):
             if training:
                 fire("after_backward", epoch, training, it)
                 fire("after_step", epoch, training, it)
-        stage("batch", "batch", body, epoch, training, it)
+        stage("batch", body, epoch, training, it)
 
     def epoch_body(epoch):
         for it in range(n_train):
@@ -70,37 +79,57 @@ def expected_events(n_epochs: int, n_train: int, n_valid: int, trigger=None):
 
     def fit_body():
         for epoch in range(n_epochs):
-            stage("epoch", "epoch", lambda: epoch_body(epoch), epoch)
+            stage("epoch", lambda: epoch_body(epoch), epoch)
 
     try:
-        stage("fit", "fit", fit_body)
+        stage("fit", fit_body)
     except Signal as signal:
         return log, "ValueError" if signal.kind == "error" else CANCELS[signal.kind]
     return log, None
 
 
-@st.composite
-def setups(draw, max_epochs=3):
-    """A tiny regression problem: weights, train and valid batches, epochs; batch counts from 1 (valid from 0)."""
-    n_in, n_out = draw(st.integers(1, 3)), draw(st.integers(1, 2))
-    seed = draw(st.integers(0, 2**31 - 1))
-    g = torch.Generator().manual_seed(seed)
+def modified(what, setup, xb=None, yb=None, preds=None, loss=None):
+    """What the probe's modifying callback turns learn.xb / yb / preds / loss into (the value if unmodified)."""
+    if what == "xb" and xb is not None:
+        return xb * 2
+    if what == "yb" and yb is not None:
+        return (yb + 1) % setup["weight"].shape[0] if yb.dtype == torch.int64 else yb * 0.5 - 1
+    if what == "preds" and preds is not None:
+        return preds * 2 + 1
+    if what == "loss" and loss is not None:
+        return loss * 3
+    return next(v for v in (xb, yb, preds, loss) if v is not None)
 
-    def batches(count):
-        sizes = [draw(st.integers(1, 3)) for _ in range(count)]
-        return [[torch.randn(s, n_in, generator=g, dtype=torch.float64),
-                 torch.randn(s, n_out, generator=g, dtype=torch.float64)] for s in sizes]
 
-    train, valid = batches(draw(st.integers(1, 3))), batches(draw(st.integers(0, 2)))
-    weight = torch.randn(n_out, n_in, generator=g, dtype=torch.float64)
-    bias = torch.randn(n_out, generator=g, dtype=torch.float64)
-    return {"weight": weight, "bias": bias, "train": train, "valid": valid,
-            "n_epochs": draw(st.integers(0, max_epochs))}
+def plain_loop(setup, opt="sgd", lr=0.1, modify=None, weight=None, bias=None):
+    """A plain torch training loop: [(epoch, iter, weight grad, bias grad, weight, bias)] per training batch."""
+    model = torch.nn.Linear(setup["weight"].shape[1], setup["weight"].shape[0]).double()
+    with torch.no_grad():
+        model.weight.copy_(setup["weight"] if weight is None else weight)
+        model.bias.copy_(setup["bias"] if bias is None else bias)
+    if modify == "opt":  # the callback's replacement for learn.opt
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.03)
+    else:
+        optimizer = probe.OPTIMIZERS[opt](model.parameters(), lr)
+    loss_func = LOSSES[setup["loss"]]
+    steps = []
+    for epoch in range(setup["n_epochs"]):
+        for it, (xb, yb) in enumerate(setup["train"]):
+            preds = modified(modify, setup, preds=model(modified(modify, setup, xb=xb)))
+            loss = modified(modify, setup, loss=loss_func(preds, modified(modify, setup, yb=yb)))
+            loss.backward()
+            grads = [model.weight.grad.clone(), model.bias.grad.clone()]
+            optimizer.step()
+            optimizer.zero_grad()
+            steps.append((epoch, it, *grads, model.weight.detach().clone(), model.bias.detach().clone()))
+    return steps
 
+
+# --- running the probe and judging ---------------------------------------------------------------
 
 def spec(setup, **changes):
-    base = {"n_epochs": setup["n_epochs"], "lr": 0.1, "opt": "sgd", "recorders": [["a", 0]], "trigger": None,
-            "modify": None, "late": None}
+    base = {"n_epochs": setup["n_epochs"], "lr": 0.1, "opt": "sgd", "loss": setup["loss"],
+            "recorders": [["a", 0]], "trigger": None, "modify": None, "late": None}
     return {**base, **changes}
 
 
@@ -109,26 +138,21 @@ def run(impl, setup, **changes):
                     setup["valid"])
 
 
-def own_events(result, name="a"):
-    return [(row[1], row[2], row[6], row[3]) for row in result["log"] if row[0] == name]
+def shown(entry):
+    event, epoch, training, it = entry
+    if event in FIT_EVENTS:
+        return event
+    if event in EPOCH_EVENTS:
+        return f"{event}(epoch={epoch})"
+    return f"{event}(epoch={epoch}, {'train' if training else 'valid'} batch {it})"
 
 
 def expect_events(result, setup, trigger=None):
     """The recorder's events, with epoch, training and iter where they matter, and what fit raised."""
     __tracebackhide__ = True
     expected, raised = expected_events(setup["n_epochs"], len(setup["train"]), len(setup["valid"]), trigger)
-    got = own_events(result)
-
-    def shown(entry):
-        event, epoch, training, it = entry
-        if event in FIT_EVENTS:
-            return event
-        if event in EPOCH_EVENTS:
-            return f"{event}(epoch={epoch})"
-        return f"{event}(epoch={epoch}, {'train' if training else 'valid'} batch {it})"
-
-    got_shown = [shown(e) for e in got]
-    want_shown = [shown(e) for e in expected]
+    got = [(row[1], row[2], row[6], row[3]) for row in result["log"] if row[0] == "a"]
+    got_shown, want_shown = [shown(e) for e in got], [shown(e) for e in expected]
     if got_shown != want_shown:
         first = next((i for i, (a, b) in enumerate(zip(got_shown, want_shown)) if a != b),
                      min(len(got_shown), len(want_shown)))
@@ -142,56 +166,55 @@ def expect_events(result, setup, trigger=None):
                        f"{'raised ' + result['raised'] if result['raised'] else 'returned normally'}")
 
 
-def plain_loop(setup, opt="sgd", lr=0.1, modify=None, weight=None, bias=None):
-    """The weights after a plain torch training loop, computed here."""
-    model = torch.nn.Linear(setup["weight"].shape[1], setup["weight"].shape[0]).double()
-    with torch.no_grad():
-        model.weight.copy_(setup["weight"] if weight is None else weight)
-        model.bias.copy_(setup["bias"] if bias is None else bias)
-    optimizer = probe.OPTIMIZERS[opt](model.parameters(), lr)
-    for _ in range(setup["n_epochs"]):
-        for xb, yb in setup["train"]:
-            preds = model(xb * 2 if modify == "xb" else xb)
-            loss = F.mse_loss(preds + 1 if modify == "preds" else preds, yb)
-            (loss * 3 if modify == "loss" else loss).backward()
-            optimizer.step()
-            optimizer.zero_grad()
-    return model.weight.detach(), model.bias.detach()
-
-
-def expect_weights(result, expected, what):
+def expect_trajectory(result, steps, what):
+    """The gradients at each training after_backward and parameters at each training after_batch, in order."""
     __tracebackhide__ = True
-    expect_close(result["weight"], expected[0], what=f"{what}: the weight", rtol=1e-9, atol=1e-12)
-    expect_close(result["bias"], expected[1], what=f"{what}: the bias", rtol=1e-9, atol=1e-12)
+    tol = {"rtol": 1e-9, "atol": 1e-12}  # float64; the same torch operations in the same order
+    for event, got in (("after_backward", result["grads"]), ("after_batch", result["params"])):
+        if len(got) != len(steps):
+            raise Mismatch(f"{what}: {event} of a training batch fired {len(got)} times, expected {len(steps)}")
+    for (epoch, it, w_grad, b_grad, weight, bias), grads, params in zip(steps, result["grads"], result["params"]):
+        where = f"epoch {epoch}, training batch {it}"
+        for name, value, want in (("weight.grad", grads[2], w_grad), ("bias.grad", grads[3], b_grad)):
+            if value is None:
+                raise Mismatch(f"{what}: at after_backward of {where}, {name} is None (no backward yet?)")
+            expect_close(value, want, what=f"{what}: at after_backward of {where}, {name}", **tol)
+        expect_close(params[2], weight, what=f"{what}: at after_batch of {where} (after the step), the weight", **tol)
+        expect_close(params[3], bias, what=f"{what}: at after_batch of {where} (after the step), the bias", **tol)
+    if steps:
+        expect_close(result["weight"], steps[-1][4], what=f"{what}: the weight after fit", **tol)
+        expect_close(result["bias"], steps[-1][5], what=f"{what}: the bias after fit", **tol)
 
 
-events = st.sampled_from(list(FIT_EVENTS + EPOCH_EVENTS + BATCH_EVENTS))
-
-
-@st.composite
-def cases(draw, kind):
-    """(setup, trigger): a raise of `kind` at an event, epoch, pass and batch drawn inside the setup's ranges."""
-    setup = draw(setups())
-    setup["n_epochs"] = max(setup["n_epochs"], 1)
-    training = draw(st.booleans()) or not setup["valid"]
-    batches = setup["train"] if training else setup["valid"]
-    trigger = {"event": draw(events), "epoch": draw(st.integers(0, setup["n_epochs"] - 1)), "training": training,
-               "iter": draw(st.integers(0, len(batches) - 1)), "kind": kind}
-    return setup, trigger
+def expect_plain_training_first(impl, setup, opt="sgd", lr=0.1):
+    """Fit without any replacement first, so a broken training step is reported as that, not as a replacement."""
+    __tracebackhide__ = True
+    try:
+        expect_trajectory(run(impl, setup, opt=opt, lr=lr), plain_loop(setup, opt, lr),
+                          f"plain fit({setup['n_epochs']}) with {opt}, lr={lr}")
+    except Mismatch as mismatch:
+        raise Mismatch(f"training already differs from a plain torch loop before anything is replaced (fix that "
+                       f"first: see the test on plain training): {mismatch}") from None
 
 
 # --- Callback ------------------------------------------------------------------------------------
 
 @exercise("Callback", points=2, hint="__call__(event) looks the method up by name (getattr(self, event, None)) "
-                                     "and calls it if it exists; order is a class attribute, 0")
+                                     "and returns what calling it returns, or None if there is none; order is "
+                                     "a class attribute, 0")
 def test_callback_dispatches_events_by_name(impl):
     """cb("before_fit") runs the subclass's before_fit and returns its result; an undefined event gives None."""
     got = impl.run(probe.callback_dispatch)
-    if got["calls"] != ["before_fit"] or got["first"] != "ran":
-        raise Mismatch(f"cb('before_fit') should run before_fit once and return its result; calls={got['calls']}, "
-                       f"returned {got['first']!r}")
+    if got["first"] != "ran" or got["calls_after_first"] != ["before_fit"]:
+        raise Mismatch(f"cb('before_fit') should run the callback's before_fit once and return its result "
+                       f"'ran'; it ran {got['calls_after_first']} and returned {got['first']!r}")
     if got["second"] is not None:
-        raise Mismatch(f"cb('after_batch') on a callback without after_batch should return None, got {got['second']!r}")
+        raise Mismatch(f"cb('after_epoch') on a callback without after_epoch should return None, "
+                       f"got {got['second']!r}")
+    if got["calls"][1:] != ["after_batch of a learner with loss 0.5"] or got["third"] is not None:
+        raise Mismatch(f"cb('before_fit') then cb('after_batch') should run before_fit, then after_batch once "
+                       f"(which reads self.learn.loss and returns None); calls were {got['calls']}, "
+                       f"after_batch's call returned {got['third']!r}")
     if got["order"] != 0 or got["subclass_order"] != 0:
         raise Mismatch(f"Callback.order should default to 0, got {got['order']!r}")
 
@@ -207,25 +230,37 @@ def test_fires_the_events_in_order(impl, setup):
     expect_events(run(impl, setup), setup)
 
 
-@exercise("Learner", points=2, hint="set learn.epoch, learn.iter (index within the pass), learn.n_iter "
-                                    "(len of the pass's batches), learn.training and learn.n_epochs before "
-                                    "firing the events that concern them")
+@exercise("Learner", points=2, hint="set learn.epoch, learn.iter (index within the pass, from 0 in each pass), "
+                                    "learn.n_iter (len of the pass's batches), learn.training and "
+                                    "learn.n_epochs before firing the events that concern them")
 @given(setup=setups())
 def test_exposes_its_state_to_callbacks(impl, setup):
-    """At every batch event the callback reads the right epoch, iter, n_iter, n_epochs and training flag."""
+    """At every event the callback reads the right epoch, iter, n_iter, n_epochs and training flag."""
     result = run(impl, setup)
-    for _name, event, _epoch, it, n_iter, n_epochs, training, _, _ in result["log"]:
+    counters = {}
+    for _name, event, epoch, it, n_iter, n_epochs, training, _, _ in result["log"]:
         if event == "before_fit":
             continue
         if n_epochs != setup["n_epochs"]:
-            raise Mismatch(f"at {event}, learn.n_epochs is {n_epochs}, expected {setup['n_epochs']}")
-        if event in BATCH_EVENTS:
-            batches = setup["train"] if training else setup["valid"]
-            if n_iter != len(batches):
-                raise Mismatch(f"at {event} of a {'training' if training else 'validation'} batch, learn.n_iter "
-                               f"is {n_iter}, expected {len(batches)}")
-            if not (isinstance(it, int) and 0 <= it < len(batches)):
-                raise Mismatch(f"at {event}, learn.iter is {it!r}, outside the pass's {len(batches)} batches")
+            raise Mismatch(f"at {event}, learn.n_epochs is {n_epochs!r}, expected {setup['n_epochs']}")
+        if event in EPOCH_EVENTS + BATCH_EVENTS and not (isinstance(epoch, int) and 0 <= epoch < n_epochs):
+            raise Mismatch(f"at {event}, learn.epoch is {epoch!r}, outside range({n_epochs})")
+        if event not in BATCH_EVENTS:
+            continue
+        if training not in (True, False):
+            raise Mismatch(f"at {event}, learn.training is {training!r}, expected True or False")
+        batches = setup["train"] if training else setup["valid"]
+        kind = "training" if training else "validation"
+        if n_iter != len(batches):
+            raise Mismatch(f"at {event} of a {kind} batch, learn.n_iter is {n_iter!r}, expected {len(batches)}, "
+                           f"the number of {kind} batches")
+        if event == "before_batch":  # batches of a pass are numbered 0, 1, ... afresh in every pass
+            key = (epoch, training)
+            counters[key] = counters.get(key, -1) + 1
+        want = counters.get((epoch, training))
+        if it != want:
+            raise Mismatch(f"at {event} of epoch {epoch}'s {kind} batch #{want}, learn.iter is {it!r}, "
+                           f"expected {want} (the batch's index within its pass)")
 
 
 @exercise("Learner", points=2, hint="run the validation pass under torch.no_grad() with model.eval(), and "
@@ -235,23 +270,26 @@ def test_validates_without_gradients_in_eval_mode(impl, setup):
     """Validation batches run with gradients off and the model in eval mode; training batches the opposite."""
     result = run(impl, setup)
     for _name, event, epoch, it, _n_iter, _n_epochs, training, grad_enabled, model_training in result["log"]:
-        if event not in BATCH_EVENTS or training is None:
+        if event not in BATCH_EVENTS or training not in (True, False):
             continue
-        if grad_enabled != bool(training):
-            raise Mismatch(f"at {event} of epoch {epoch}, {'training' if training else 'validation'} batch {it}: "
-                           f"gradients are {'on' if grad_enabled else 'off'}")
-        if model_training != bool(training):
-            raise Mismatch(f"at {event} of epoch {epoch}, {'training' if training else 'validation'} batch {it}: "
-                           f"the model is in {'train' if model_training else 'eval'} mode")
+        kind = "training" if training else "validation"
+        if grad_enabled != training:
+            raise Mismatch(f"at {event} of epoch {epoch}, {kind} batch {it}: gradients are "
+                           f"{'on' if grad_enabled else 'off'}, expected {'on' if training else 'off'}")
+        if model_training != training:
+            raise Mismatch(f"at {event} of epoch {epoch}, {kind} batch {it}: the model is in "
+                           f"{'train' if model_training else 'eval'} mode, expected "
+                           f"{'train' if training else 'eval'} mode")
 
 
 @exercise("Learner", points=3, hint="per training batch: loss.backward(), opt.step(), then opt.zero_grad(); "
                                     "never step in validation")
 @given(setup=setups(), opt=st.sampled_from(["sgd", "momentum", "adam"]), lr=st.sampled_from([0.01, 0.1]))
 def test_trains_like_a_plain_torch_loop(impl, setup, opt, lr):
-    """The final weights equal those of a plain torch loop with the same optimizer, lr and batches."""
+    """Every gradient and step equals a plain torch loop's: SGD, SGD with momentum or Adam; mse or cross-entropy."""
     result = run(impl, setup, opt=opt, lr=lr)
-    expect_weights(result, plain_loop(setup, opt, lr), f"after fit({setup['n_epochs']}) with {opt}, lr={lr}")
+    expect_trajectory(result, plain_loop(setup, opt, lr),
+                      f"fit({setup['n_epochs']}) with {opt}, lr={lr}, {setup['loss']} loss")
 
 
 @exercise("Learner", points=2, hint="sort the callbacks by their order attribute with a stable sort "
@@ -270,13 +308,17 @@ def test_runs_callbacks_in_ascending_order(impl, setup, orders):
                            f"expected {wanted}")
 
 
-@exercise("Learner", points=2, hint="always read learn.xb, learn.preds and learn.loss back from self after "
-                                    "firing an event: a callback may have replaced them")
-@given(setup=setups(max_epochs=2), what=st.sampled_from(["xb", "preds", "loss"]))
+@exercise("Learner", points=2, hint="after firing an event, read learn.opt, learn.xb, learn.yb, learn.preds and "
+                                    "learn.loss back from self: a callback may have replaced them")
+@given(setup=setups(max_epochs=2), what=st.sampled_from(["xb", "yb", "preds", "loss", "opt"]))
 def test_uses_state_replaced_by_a_callback(impl, setup, what):
-    """A callback replacing learn.xb (before_batch), learn.preds (after_pred) or learn.loss (after_loss) is obeyed."""
-    result = run(impl, setup, modify=what)
-    expect_weights(result, plain_loop(setup, modify=what), f"training with learn.{what} replaced by a callback")
+    """A callback replacing learn.opt (before_fit), xb or yb (before_batch), preds or loss is obeyed."""
+    expect_plain_training_first(impl, setup, opt="adam")
+    result = run(impl, setup, modify=what, opt="adam")
+    when = {"opt": "before_fit", "xb": "before_batch", "yb": "before_batch", "preds": "after_pred",
+            "loss": "after_loss"}[what]
+    expect_trajectory(result, plain_loop(setup, "adam", modify=what),
+                      f"training with learn.{what} replaced by a callback in {when}")
 
 
 @exercise("Learner", points=1, hint="create the optimizer in fit, from learn.model and learn.lr as they are then")
@@ -286,15 +328,16 @@ def test_uses_model_and_lr_set_after_construction(impl, setup):
     g = torch.Generator().manual_seed(1)
     late_weight = torch.randn(setup["weight"].shape, generator=g, dtype=torch.float64)
     late_bias = torch.randn(setup["bias"].shape, generator=g, dtype=torch.float64)
+    expect_plain_training_first(impl, setup)
     result = run(impl, setup, late=[late_weight, late_bias, 0.05])
-    expect_weights(result, plain_loop(setup, lr=0.05, weight=late_weight, bias=late_bias),
-                   "training the model set after construction")
+    expect_trajectory(result, plain_loop(setup, lr=0.05, weight=late_weight, bias=late_bias),
+                      "training the model and lr set after construction")
 
 
 @exercise("Learner", points=2, hint="put each after_X in a finally: it must run when an error passes through, "
                                     "and the error must still reach the caller")
 @settings(max_examples=100)
-@given(case=cases("error"))
+@given(case=raise_points("error"))
 def test_errors_propagate_after_the_after_events(impl, case):
     """An error raised by a callback leaves fit, after every pending after_batch, after_epoch and after_fit ran."""
     setup, trigger = case
@@ -303,27 +346,47 @@ def test_errors_propagate_after_the_after_events(impl, case):
 
 # --- the Cancel exceptions -----------------------------------------------------------------------
 
-def cancel_test(kind: str):
+def cancel_test(kind: str, doc: str):
     @settings(max_examples=100)
-    @given(case=cases(kind))
+    @given(case=raise_points(kind))
     def test(impl, case):
         setup, trigger = case
         expect_events(run(impl, setup, trigger=trigger), setup, trigger)
     test.__name__ = test.__qualname__ = f"test_cancel_{kind}"
+    test.__doc__ = doc
+    return test
+
+
+def escape_test(kind: str, doc: str):
+    @settings(max_examples=30)
+    @given(case=raise_points(kind, OUTSIDE))
+    def test(impl, case):
+        setup, trigger = case
+        expect_events(run(impl, setup, trigger=trigger), setup, trigger)
+    test.__name__ = test.__qualname__ = f"test_{kind}_cancel_outside_its_level_escapes"
+    test.__doc__ = doc
     return test
 
 
 test_cancel_batch = exercise(
     "CancelBatchException", points=2,
     hint="catch CancelBatchException around one batch only: after_batch still runs, and so does the next batch")(
-    cancel_test("batch"))
-test_cancel_batch.__doc__ = "CancelBatchException from any event skips the rest of that batch only."
+    cancel_test("batch", "CancelBatchException from any event of a batch skips the rest of that batch only."))
+test_batch_cancel_outside_its_level_escapes = exercise(
+    "CancelBatchException", points=1,
+    hint="catch CancelBatchException at the batch level only, not around epochs or the fit")(
+    escape_test("batch", "CancelBatchException raised outside any batch is not swallowed: fit raises it."))
 test_cancel_epoch = exercise(
     "CancelEpochException", points=2,
-    hint="catch CancelEpochException around one epoch: its remaining batches and its validation pass are "
-         "skipped, after_batch and after_epoch still run")(cancel_test("epoch"))
-test_cancel_epoch.__doc__ = "CancelEpochException from any event skips the rest of that epoch, validation included."
+    hint="catch CancelEpochException around one whole epoch (training and validation passes): its remaining "
+         "batches and its validation pass are skipped, after_batch and after_epoch still run")(
+    cancel_test("epoch", "CancelEpochException from any event of an epoch skips the rest of it, validation "
+                         "included."))
+test_epoch_cancel_outside_its_level_escapes = exercise(
+    "CancelEpochException", points=1,
+    hint="catch CancelEpochException at the epoch level only, not around the fit")(
+    escape_test("epoch", "CancelEpochException raised in before_fit or after_fit is not swallowed: fit raises it."))
 test_cancel_fit = exercise(
     "CancelFitException", points=2,
-    hint="catch CancelFitException around the whole fit: every pending after_ event still runs")(cancel_test("fit"))
-test_cancel_fit.__doc__ = "CancelFitException from any event ends the fit, after the pending after_ events."
+    hint="catch CancelFitException around the whole fit: every pending after_ event still runs")(
+    cancel_test("fit", "CancelFitException from any event ends the fit, after the pending after_ events."))

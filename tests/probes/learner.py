@@ -1,9 +1,10 @@
 """Probes for assignment 04, learner: fit a tiny model with recording callbacks and report what happened.
 
-The recording callbacks are the probe's own objects (an `order`, a `learn`
-attribute, one method per event and a `__call__` that dispatches to them), so
-they work whether the student's Learner calls `cb(event)` or
-`getattr(cb, event)()`, and the Learner is graded without the student's Callback.
+The recording callbacks subclass the student's `Callback` (so a Learner that
+checks `isinstance(cb, Callback)` accepts them) but bring their own `order`,
+`learn`, one method per event and a `__call__` that dispatches to them: they
+work whether the student's Learner calls `cb(event)` or `getattr(cb, event)()`,
+and the Learner is graded without the student's `Callback.__call__`.
 """
 import torch
 import torch.nn.functional as F
@@ -11,7 +12,12 @@ from torch import nn
 
 EVENTS = ["before_fit", "before_epoch", "before_batch", "after_pred", "after_loss", "after_backward",
           "after_step", "after_batch", "after_epoch", "after_fit"]
+BATCH_EVENTS = EVENTS[2:8]
 RAISES = {"fit": "CancelFitException", "epoch": "CancelEpochException", "batch": "CancelBatchException"}
+LOSSES = {"mse": F.mse_loss, "cross_entropy": F.cross_entropy}
+OPTIMIZERS = {"sgd": lambda params, lr: torch.optim.SGD(params, lr=lr),
+              "momentum": lambda params, lr: torch.optim.SGD(params, lr=lr, momentum=0.9),
+              "adam": lambda params, lr: torch.optim.Adam(params, lr=lr)}
 
 
 class _Batches:
@@ -30,44 +36,105 @@ class _DataLoaders:
         self.train, self.valid = _Batches(train), _Batches(valid)
 
 
-class _Recorder:
-    """Logs [name, event, epoch, iter, n_iter, n_epochs, training, grad enabled, model.training]."""
+def _base(m):
+    """The student's Callback class (the stub ships it), or object if it is not a class."""
+    base = getattr(m, "Callback", object)
+    return base if isinstance(base, type) else object
 
-    def __init__(self, m, name, order, log, trigger=None):
-        self.m, self.name, self.order, self.log, self.trigger, self.learn = m, name, order, log, trigger, None
-        self.fired = False
-        for event in EVENTS:
-            setattr(self, event, self._make(event))
 
-    def __call__(self, event):
-        method = getattr(self, event, None)
-        return method() if callable(method) else None
+def _dispatch(self, event):
+    method = getattr(self, event, None)
+    return method() if callable(method) else None
 
-    def _make(self, event):
-        def method():
-            learn = self.learn
-            model = getattr(learn, "model", None)
-            self.log.append([self.name, event, getattr(learn, "epoch", None), getattr(learn, "iter", None),
-                             getattr(learn, "n_iter", None), getattr(learn, "n_epochs", None),
-                             getattr(learn, "training", None), torch.is_grad_enabled(),
-                             getattr(model, "training", None)])
-            self._maybe_raise(event)
-        return method
 
-    def _maybe_raise(self, event):
-        t = self.trigger
-        if t is None or self.fired or t["event"] != event:
-            return
-        learn = self.learn
-        if event not in ("before_fit", "after_fit") and learn.epoch != t["epoch"]:
-            return
-        if event in ("before_batch", "after_pred", "after_loss", "after_backward", "after_step", "after_batch"):
-            if bool(learn.training) != t["training"] or learn.iter != t["iter"]:
+def _clone(tensor):
+    return None if tensor is None else torch.Tensor.detach(tensor).clone()
+
+
+def _recorder_class(m):
+    class Recording(_base(m)):
+        """Logs [name, event, epoch, iter, n_iter, n_epochs, training, grad enabled, model.training] per event.
+
+        With `track`, also the parameters' gradients at every training after_backward and the parameters
+        at every training after_batch; with `trigger`, raises once at the event it names.
+        """
+
+        __call__ = _dispatch
+
+        def __init__(self, name, order, log, trigger=None, track=None):
+            self.name, self.order, self.log, self.trigger, self.track = name, order, log, trigger, track
+            self.learn, self.fired = None, False
+            for event in EVENTS:
+                setattr(self, event, self._make(event))
+
+        def _make(self, event):
+            def method():
+                learn = self.learn
+                model = getattr(learn, "model", None)
+                self.log.append([self.name, event, getattr(learn, "epoch", None), getattr(learn, "iter", None),
+                                 getattr(learn, "n_iter", None), getattr(learn, "n_epochs", None),
+                                 getattr(learn, "training", None), torch.is_grad_enabled(),
+                                 getattr(model, "training", None)])
+                if self.track is not None and getattr(learn, "training", None) is True:
+                    self._snapshot(event, learn, model)
+                self._maybe_raise(event)
+            return method
+
+        def _snapshot(self, event, learn, model):
+            weight, bias = getattr(model, "weight", None), getattr(model, "bias", None)
+            where = [getattr(learn, "epoch", None), getattr(learn, "iter", None)]
+            if event == "after_backward":
+                self.track["grads"].append(where + [_clone(getattr(weight, "grad", None)),
+                                                    _clone(getattr(bias, "grad", None))])
+            elif event == "after_batch":
+                self.track["params"].append(where + [_clone(weight), _clone(bias)])
+
+        def _maybe_raise(self, event):
+            t = self.trigger
+            if t is None or self.fired or t["event"] != event:
                 return
-        self.fired = True
-        if t["kind"] == "error":
-            raise ValueError("an error raised by a callback")
-        raise getattr(self.m, RAISES[t["kind"]])()
+            learn = self.learn
+            if event not in ("before_fit", "after_fit") and learn.epoch != t["epoch"]:
+                return
+            if event in BATCH_EVENTS and (bool(learn.training) != t["training"] or learn.iter != t["iter"]):
+                return
+            self.fired = True
+            if t["kind"] == "error":
+                raise ValueError("an error raised by a callback")
+            raise getattr(m, RAISES[t["kind"]])()
+
+    return Recording
+
+
+def _modifier_class(m):
+    class Modifier(_base(m)):
+        """Replaces one piece of the Learner's state, to check that the Learner uses the replacement."""
+
+        __call__ = _dispatch
+
+        def __init__(self, what, n_out):
+            self.what, self.n_out, self.order, self.learn = what, n_out, 5, None
+
+        def before_fit(self):
+            if self.what == "opt":
+                self.learn.opt = torch.optim.SGD(self.learn.model.parameters(), lr=0.03)
+
+        def before_batch(self):
+            learn = self.learn
+            if self.what == "xb":
+                learn.xb = learn.xb * 2
+            elif self.what == "yb":
+                learn.yb = (learn.yb + 1) % self.n_out if learn.yb.dtype == torch.int64 else learn.yb * 0.5 - 1
+
+        def after_pred(self):
+            if self.what == "preds":
+                self.learn.preds = self.learn.preds * 2 + 1
+
+        def after_loss(self):
+            if self.what == "loss":
+                self.learn.loss = self.learn.loss * 3
+
+    return Modifier
 
 
 def _model(weight, bias):
@@ -78,49 +145,21 @@ def _model(weight, bias):
     return model
 
 
-OPTIMIZERS = {"sgd": lambda params, lr: torch.optim.SGD(params, lr=lr),
-              "momentum": lambda params, lr: torch.optim.SGD(params, lr=lr, momentum=0.9),
-              "adam": lambda params, lr: torch.optim.Adam(params, lr=lr)}
-
-
-class _Modifier:
-    """A callback that replaces one piece of the Learner's state, to check the Learner uses the replacement."""
-
-    order = 5
-
-    def __init__(self, what):
-        self.what, self.learn = what, None
-
-    def __call__(self, event):
-        method = getattr(self, event, None)
-        return method() if callable(method) else None
-
-    def before_batch(self):
-        if self.what == "xb":
-            self.learn.xb = self.learn.xb * 2
-
-    def after_pred(self):
-        if self.what == "preds":
-            self.learn.preds = self.learn.preds + 1
-
-    def after_loss(self):
-        if self.what == "loss":
-            self.learn.loss = self.learn.loss * 3
-
-
 def fit(m, spec, weight, bias, train, valid):
-    """Fit per `spec` and return the event log, the final weights and what fit raised (if anything).
+    """Fit per `spec`; return the event log, the parameter trajectory, the final weights and what fit raised.
 
-    spec: n_epochs, lr, opt ("sgd", "momentum", "adam"), loss ("mse"), recorders [[name, order]],
-    trigger (None or {event, epoch, training, iter, kind}), modify (None, "xb", "preds", "loss"),
-    late (set learn.model and learn.lr after construction: a [weight, bias, lr] or None).
+    spec: n_epochs, lr, opt ("sgd", "momentum", "adam"), loss ("mse", "cross_entropy"),
+    recorders [[name, order]] (the first one tracks the parameters and carries the trigger),
+    trigger (None or {event, epoch, training, iter, kind}), modify (None, "xb", "yb", "preds", "loss",
+    "opt"), late (set learn.model and learn.lr after construction: a [weight, bias, lr] or None).
     """
-    log = []
-    recorders = [_Recorder(m, name, order, log, spec["trigger"] if i == 0 else None)
+    log, track = [], {"grads": [], "params": []}
+    recording = _recorder_class(m)
+    recorders = [recording(name, order, log, spec["trigger"] if i == 0 else None, track if i == 0 else None)
                  for i, (name, order) in enumerate(spec["recorders"])]
-    cbs = list(recorders) + ([_Modifier(spec["modify"])] if spec["modify"] else [])
+    cbs = list(recorders) + ([_modifier_class(m)(spec["modify"], weight.shape[0])] if spec["modify"] else [])
     model = _model(weight, bias)
-    learn = m.Learner(model, _DataLoaders(train, valid), F.mse_loss, lr=spec["lr"], cbs=cbs,
+    learn = m.Learner(model, _DataLoaders(train, valid), LOSSES[spec["loss"]], lr=spec["lr"], cbs=cbs,
                       opt_func=OPTIMIZERS[spec["opt"]])
     if spec["late"] is not None:
         late_weight, late_bias, late_lr = spec["late"]
@@ -131,11 +170,12 @@ def fit(m, spec, weight, bias, train, valid):
         learn.fit(spec["n_epochs"])
     except Exception as exc:  # reported, not judged here
         raised = type(exc).__name__
-    return {"log": log, "weight": model.weight.detach(), "bias": model.bias.detach(), "raised": raised}
+    return {"log": log, "grads": track["grads"], "params": track["params"], "weight": model.weight.detach(),
+            "bias": model.bias.detach(), "raised": raised}
 
 
 def callback_dispatch(m):
-    """Call a Callback subclass's __call__ with an event it defines and one it does not."""
+    """Call a Callback subclass's __call__ with the events it defines and one it does not."""
     calls = []
 
     class Counter(m.Callback):
@@ -143,8 +183,14 @@ def callback_dispatch(m):
             calls.append("before_fit")
             return "ran"
 
+        def after_batch(self):
+            calls.append(f"after_batch of a learner with loss {self.learn.loss}")
+
     cb = Counter()
+    cb.learn = type("FakeLearner", (), {"loss": 0.5})()
     first = cb("before_fit")
-    second = cb("after_batch")
-    return {"calls": calls, "first": first, "second": second, "order": getattr(m.Callback, "order", None),
-            "subclass_order": getattr(cb, "order", None)}
+    calls_after_first = list(calls)
+    second = cb("after_epoch")
+    third = cb("after_batch")
+    return {"calls": calls, "calls_after_first": calls_after_first, "first": first, "second": second, "third": third,
+            "order": getattr(m.Callback, "order", None), "subclass_order": getattr(cb, "order", None)}

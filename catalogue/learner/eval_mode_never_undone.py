@@ -1,0 +1,17 @@
+"""model.train() is called once in fit, model.eval() before validation: from epoch 2 on, training runs in eval mode."""
+EXERCISE = "Learner"
+
+
+class Learner(Learner):
+    def fit(self, n_epochs):
+        self.model.train()
+        super().fit(n_epochs)
+
+    def _one_pass(self, training):
+        self.training = training
+        if not training:
+            self.model.eval()
+        batches = self.dls.train if training else self.dls.valid
+        self.n_iter = len(batches)
+        for self.iter, (self.xb, self.yb) in enumerate(batches):
+            self._stage("batch", CancelBatchException, self._one_batch)
