@@ -5,6 +5,12 @@ and scales the survivors by 1/(1-p), so that every element keeps its
 expected value: E[out] = (1-p) * x / (1-p) = x. At inference (eval mode) it
 does nothing. The mask is drawn from torch's global generator, so
 `torch.manual_seed` makes a run reproducible.
+
+    Dropout(p)(x)_i = x_i * m_i / (1 - p),  m_i ~ Bernoulli(1 - p) independently for every i
+
+With p = 0 nothing is dropped, so x comes back unchanged; with p = 1 every
+element is dropped and the output is zeros for any x (returning zeros
+outright: x * 0 would turn inf into nan, and 1 / (1 - p) divides by zero).
 """
 import torch
 from torch import nn
@@ -25,10 +31,10 @@ class Dropout(nn.Module):
         raise NotImplementedError("lesson 12, assignment 06 dropout: write Dropout.__init__")
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """x in eval mode or with p = 0; zeros with p = 1 (infinities included); else x * mask / (1 - p).
+        """x in eval mode or with p = 0; zeros with p = 1 (even for inf and nan); else x * mask / (1 - p).
 
         Args:
-            x: float tensor of any shape.
+            x: float tensor of any shape, 0-d included.
 
         Returns:
             Tensor of x's shape and dtype; in training, each element independently

@@ -1,33 +1,41 @@
-"""Probes for assignment 06, dropout."""
+"""Probes for assignment 06, dropout: build a Dropout, seed torch, run it, return what came out."""
 import torch
 
 
-def forward(m, p, x, training, seed):
-    """Dropout(p) in train or eval mode, after torch.manual_seed(seed): the output and d sum(out)/dx."""
+def forward(m, p, x, w, training, seed):
+    """Dropout(p) in train or eval mode, after torch.manual_seed(seed).
+
+    Returns the output, the gradient of sum(out * w) with respect to the input
+    (None when the output is not a differentiable tensor of w's shape), and
+    the input as it was after the call (an in-place change would show there).
+    The layer gets a non-leaf tensor, as inside a network, so that autograd
+    itself does not refuse an in-place operation.
+    """
     layer = m.Dropout(p)
     layer.train(training)
     torch.manual_seed(seed)
     with torch.enable_grad():
         leaf = x.clone().requires_grad_()
-        out = layer(leaf)
+        inp = leaf * 1
+        out = layer(inp)
         grad = None
-        if isinstance(out, torch.Tensor) and out.requires_grad:
-            (grad,) = torch.autograd.grad(out.sum(), leaf, allow_unused=True)
-    return [out, grad]
+        if isinstance(out, torch.Tensor) and out.requires_grad and out.shape == w.shape:
+            (grad,) = torch.autograd.grad((out * w).sum(), leaf, allow_unused=True)
+    return {"out": out, "grad": grad, "input_after": inp.detach()}
 
 
-def twice(m, p, x, seeds):
-    """One Dropout(p) in training, run once after torch.manual_seed(s) for each s in seeds."""
+def seeded_twice(m, p, x, seeds):
+    """One Dropout(p) in training, run on a copy of x once after torch.manual_seed(s) for each s in seeds."""
     layer = m.Dropout(p)
     layer.train()
     outputs = []
     for seed in seeds:
         torch.manual_seed(seed)
-        outputs.append(layer(x))
+        outputs.append(layer(x.clone()))  # a fresh copy each time: modifying x in place has its own test
     return outputs
 
 
 def construct(m, p):
-    """Build Dropout(p); return its p attribute if any (the constructor may raise)."""
-    layer = m.Dropout(p)
-    return getattr(layer, "p", None)
+    """Build Dropout(p) (the constructor may raise); True once built."""
+    m.Dropout(p)
+    return True
