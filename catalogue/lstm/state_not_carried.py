@@ -1,0 +1,14 @@
+"""LSTM feeds the initial state to every step: the new state is kept for the return but never passed on."""
+EXERCISE = "LSTM"
+
+
+class LSTM(LSTM):
+    def forward(self, x, state=None):
+        if state is None:
+            zeros = x.new_zeros(x.shape[0], self.cell.hh.in_features)
+            state = (zeros, zeros)
+        outputs, last = [], state
+        for t in range(x.shape[1]):
+            out, last = self.cell(x[:, t], state)
+            outputs.append(out)
+        return torch.stack(outputs, dim=1), last

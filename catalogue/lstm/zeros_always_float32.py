@@ -1,0 +1,14 @@
+"""With no state given, the zeros come from torch.zeros(N, nh): float32 whatever x's dtype."""
+EXERCISE = "LSTM"
+
+
+class LSTM(LSTM):
+    def forward(self, x, state=None):
+        if state is None:
+            zeros = torch.zeros(x.shape[0], self.cell.hh.in_features)
+            state = (zeros, zeros)
+        outputs = []
+        for t in range(x.shape[1]):
+            out, state = self.cell(x[:, t], state)
+            outputs.append(out)
+        return torch.stack(outputs, dim=1), state
