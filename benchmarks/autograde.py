@@ -11,7 +11,8 @@ done, the rest untouched), then grades them twice:
    another, as nbgrader does) on the same students' notebooks, built from the
    release notebooks of `grader nbgrader`.
 
-Prints the wall time and students per minute of each, and the ratio.
+Prints the wall time, students per minute and peak memory (Pss of the whole process tree,
+sandboxes and kernels included: benchmarks/memory.py) of each, and the ratio.
 """
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import nbformat
+
+from benchmarks.memory import run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL = ["matmul", "backprop", "loss", "learner", "schedule", "dropout", "resnet", "lstm", "capstone"]
@@ -71,12 +72,16 @@ def make_notebooks(course: Path, students: int) -> None:
             nbformat.write(notebook, target / f"{module}.ipynb")
 
 
-def timed(command, cwd) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+PEAKS: dict[str, int] = {}
+
+
+def timed(command, cwd, label: str = "") -> float:
+    seconds, peak, result = run_measured(command, cwd, ENV)
     if result.returncode != 0:
         raise SystemExit(f"{command} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    return time.perf_counter() - started
+    if label:
+        PEAKS[label] = max(PEAKS.get(label, 0), peak)
+    return seconds
 
 
 def main(argv=None) -> None:
@@ -91,20 +96,23 @@ def main(argv=None) -> None:
         make_modules(work / "modules", args.students)
         chosen = [arg for m in MODULES for arg in ("--assignment", m)]
         ours = timed([sys.executable, "-m", "grader", "autograde", str(work / "modules"), "--out", str(work / "out"),
-                      "--workers", str(args.workers), "--no-progress", *chosen], ROOT)
+                      "--workers", str(args.workers), "--no-progress", *chosen], ROOT, "grader")
         course = work / "course"
         timed([sys.executable, "-m", "grader", "nbgrader", str(course), *chosen], ROOT)
         for module in MODULES:
             timed([str(BIN / "nbgrader"), "generate_assignment", module, "--force"], course)
         make_notebooks(course, args.students)
-        theirs = sum(timed([str(BIN / "nbgrader"), "autograde", module], course) for module in MODULES)
+        theirs = sum(timed([str(BIN / "nbgrader"), "autograde", module], course, "nbgrader") for module in MODULES)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     n = args.students
     print(f"{n} students x {len(MODULES)} assignments ({', '.join(MODULES)}), half complete, half half-done; "
           f"{os.cpu_count()} cores")
-    print(f"grader autograde (sandbox, {args.workers} workers): {ours:6.1f} s  {60 * n / ours:6.1f} students/min")
-    print(f"nbgrader autograde (command line):       {theirs:6.1f} s  {60 * n / theirs:6.1f} students/min")
+    mib = {label: peak / 2**20 for label, peak in PEAKS.items()}
+    print(f"grader autograde (sandbox, {args.workers} workers): {ours:6.1f} s  {60 * n / ours:6.1f} students/min  "
+          f"peak memory {mib['grader']:5.0f} MiB")
+    print(f"nbgrader autograde (command line):       {theirs:6.1f} s  {60 * n / theirs:6.1f} students/min  "
+          f"peak memory {mib['nbgrader']:5.0f} MiB")
     print(f"ratio: {theirs / ours:.1f}x nbgrader's throughput")
 
 
