@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import torch
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grader.testing import Mismatch, exercise, expect_close
+from grader.testing import Mismatch, exercise, expect_close, expect_tensor, student_gradcheck
 from tests.probes import lstm as probe
 from tests.strategies import float_dtypes
 
@@ -53,6 +53,34 @@ def test_cell_equals_torch_lstm_cell(impl, ni, nh, n, dtype, seed):
         if grad is None:
             raise Mismatch(f"no gradient reaches {name}")
         expect_close(grad, expected, what=f"the gradient for {name}", **tolerance(dtype))
+
+
+@exercise("LSTMCell", points=1, hint="build h' and c' from torch operations on x, h and c (no .detach(), no "
+                                     "in-place writes into them), so that autograd follows the cell")
+@settings(max_examples=8)  # gradcheck calls the cell twice per input element
+@given(ni=st.integers(1, 2), nh=st.integers(1, 2), n=st.integers(1, 2), seed=seeds)
+def test_cell_passes_gradcheck(impl, ni, nh, n, seed):
+    """In float64, your cell's gradients for x, h and c agree with gradcheck's central differences of its h', c'."""
+    torch.manual_seed(seed)
+    params = torch_params(torch.nn.LSTMCell(ni, nh).double())
+    inputs = (random(seed, n, ni, dtype=torch.float64), random(seed + 1, n, nh, dtype=torch.float64),
+              random(seed + 2, n, nh, dtype=torch.float64))
+    zeros = torch.zeros(n, nh, dtype=torch.float64)
+
+    def step(x, h, c, weights):
+        return impl.run(probe.cell_step, ni, nh, params, x.detach(), h.detach(), c.detach(), weights)
+
+    def forward(x, h, c):
+        got = step(x, h, c, [zeros, zeros, zeros])
+        for name in ("h", "c"):
+            expect_tensor(got[name], what=f"{name}'", shape=(n, nh), dtype=torch.float64)
+        return torch.cat([got["h"], got["c"]], dim=1)
+
+    def backward(x, h, c, grad_out):
+        # The probe's weights multiply (out, h', c'): the upstream gradient goes to h' (as out) and c'.
+        return step(x, h, c, [grad_out[:, :nh], zeros, grad_out[:, nh:]])["grads"][:3]
+
+    student_gradcheck(forward, backward, inputs, "the gradient of LSTMCell for x, h and c")
 
 
 @exercise("LSTMCell", points=1, hint="self.ih = nn.Linear(ni, 4 * nh) and self.hh = nn.Linear(nh, 4 * nh)")
