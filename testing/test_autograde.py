@@ -136,9 +136,10 @@ def test_each_case_gets_exactly_its_grades(graded, case):
     honest = "not_attempted" if case.base == "stubs" else "passed"
     for (module, exercise), row in rows.items():
         wanted = case.expect.get(f"{module}.{exercise}", honest)
-        got = (row["status"], int(row["score"]))
+        allowed = wanted if isinstance(wanted, frozenset) else {wanted}
         full = int(row["max_score"])
-        assert got == (wanted, full if wanted == "passed" else 0), f"{module}.{exercise}: {row}"
+        assert row["status"] in allowed, f"{module}.{exercise}: {row}"
+        assert int(row["score"]) == (full if row["status"] == "passed" else 0), f"{module}.{exercise}: {row}"
 
 
 @needs_bwrap
