@@ -99,7 +99,7 @@ def cmd_nbgrader(args) -> ExitCode:
 def cmd_verify(args) -> ExitCode:
     from ._verify import verify
 
-    return ExitCode.OK if verify(resolve_assignments(args.assignments)) else ExitCode.FAILED
+    return ExitCode.OK if verify(resolve_assignments(args.assignments), workers=args.workers) else ExitCode.FAILED
 
 
 def cmd_autograde(args) -> ExitCode:
@@ -132,6 +132,8 @@ def parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="prove the tests pass on solutions/, fail on stubs, "
                                  "and catch the catalogue of known mistakes")
     verify.add_argument("assignments", nargs="*", metavar="ASSIGNMENT")
+    verify.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes that run the tests (default: one per core)")
     verify.set_defaults(run=cmd_verify)
     nbgrader = commands.add_parser("nbgrader", help="create or update an nbgrader course from solutions/")
     nbgrader.add_argument("course", metavar="COURSE_DIR")

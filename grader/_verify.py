@@ -16,9 +16,11 @@ definition replaces the right one and everything else stays correct.
 from __future__ import annotations
 
 import ast
+import multiprocessing
 import shutil
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,14 +58,32 @@ def load_catalogue(folder: Path) -> list[Mistake]:
     return mistakes
 
 
-def verify(assignments: list[str] | None = None, out=print) -> bool:
-    """Run the three proofs; print each finding; True when all hold."""
+def verify(assignments: list[str] | None = None, out=print, workers: int = 1) -> bool:
+    """Run the four proofs; print each finding, in a fixed order; True when all hold.
+
+    With workers > 1 the pytest runs go to that many processes (one torch thread each);
+    the findings and their order are the same.
+    """
+    if workers <= 1:
+        return _verify(assignments, out, map)
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no forked torch state
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_torch_thread) as pool:
+        return _verify(assignments, out, pool.map)
+
+
+def _verify(assignments: list[str] | None, out, run_each) -> bool:
     root = kit_root()
     modules = assignments or available_assignments(root)
     ok = True
     started = time.perf_counter()
+    mistakes = [m for m in load_catalogue(root / "catalogue") if m.module in modules]
+    alternatives = [m for m in load_catalogue(root / "alternatives") if m.module in modules]
+    # Lazily, in order: each result is printed as soon as it and those before it are in.
+    jobs = [(_solution_records, root, modules), (_stub_records, root, modules)]
+    jobs += [(catch, root, m) for m in mistakes + alternatives]
+    results_in_order = run_each(_run_job, jobs)
 
-    records, _ = run_tests(root / "solutions", modules)
+    records = next(results_in_order)
     results = score(records, modules)
     for module in modules:
         missing = set(BY_MODULE[module].exercises) - {r.exercise for r in results if r.assignment == module}
@@ -76,11 +96,7 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
     ok &= not bad
     out(f"{'ok' if not bad else 'FAIL'}    solutions/: {len(records) - len(bad)} of {len(records)} tests pass")
 
-    with tempfile.TemporaryDirectory(prefix="kit-stubs-") as tmp:
-        stubs = Path(tmp)
-        for name, content in plan(root / "solutions", stubs).files.items():
-            (stubs / name).write_text(content, encoding="utf-8")
-        records, _ = run_tests(stubs, modules)
+    records = next(results_in_order)
     attempted = [r for r in score(records, modules) if r.status != "not_attempted" or r.score]
     for r in attempted:
         out(f"FAIL  stubs: {r.assignment}.{r.exercise} is {r.status} with {r.score} points")
@@ -89,7 +105,6 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
     out(f"{'ok' if not attempted else 'FAIL'}    stubs: {n_exercises - len(attempted)} of {n_exercises} "
         f"exercises not attempted")
 
-    mistakes = [m for m in load_catalogue(root / "catalogue") if m.module in modules]
     for module in modules:
         count = sum(m.module == module for m in mistakes)
         if count < MIN_MISTAKES:
@@ -97,7 +112,7 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
             out(f"FAIL  catalogue/{module}: {count} mistakes, at least {MIN_MISTAKES} wanted")
     caught = 0
     for mistake in mistakes:
-        verdict = catch(root, mistake)
+        verdict = next(results_in_order)
         if verdict is not None and ("(kit_error)" in verdict or "(not_attempted)" in verdict):
             verdict = None  # a test that breaks, or a stub, proves nothing about this mistake
         caught += verdict is not None
@@ -108,10 +123,9 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
             out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}")
     out(f"{'ok' if caught == len(mistakes) else 'FAIL'}    catalogue: {caught} of {len(mistakes)} "
         f"known-wrong implementations caught")
-    alternatives = [m for m in load_catalogue(root / "alternatives") if m.module in modules]
     accepted = 0
     for alternative in alternatives:
-        failing = catch(root, alternative)
+        failing = next(results_in_order)
         accepted += failing is None
         if failing is None:
             out(f"ok    {alternative.module}/{alternative.slug} ({alternative.exercise}): correct, accepted")
@@ -123,6 +137,31 @@ def verify(assignments: list[str] | None = None, out=print) -> bool:
         f"{len(alternatives)} correct implementations accepted")
     out(f"verify: {'passed' if ok else 'FAILED'} in {time.perf_counter() - started:.0f} s")
     return ok
+
+
+def _one_torch_thread() -> None:
+    # Each worker has a core; torch's own threads would fight the other workers for it.
+    import torch
+
+    torch.set_num_threads(1)
+
+
+def _run_job(job):
+    function, *args = job
+    return function(*args)
+
+
+def _solution_records(root: Path, modules: list[str]):
+    return run_tests(root / "solutions", modules)[0]
+
+
+def _stub_records(root: Path, modules: list[str]):
+    """The records of the tests on freshly built stubs (not assignments/, which a student may have edited)."""
+    with tempfile.TemporaryDirectory(prefix="kit-stubs-") as tmp:
+        stubs = Path(tmp)
+        for name, content in plan(root / "solutions", stubs).files.items():
+            (stubs / name).write_text(content, encoding="utf-8")
+        return run_tests(stubs, modules)[0]
 
 
 def catch(root: Path, mistake: Mistake) -> str | None:
