@@ -20,7 +20,6 @@ import multiprocessing
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +65,10 @@ def verify(assignments: list[str] | None = None, out=print, workers: int = 1) ->
     """
     if workers <= 1:
         return _verify(assignments, out, map)
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no forked torch state
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_torch_thread) as pool:
-        return _verify(assignments, out, pool.map)
+    # A fresh interpreter per worker, as autograde's; each pytest run there sets one torch thread (_plugin).
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes=workers) as pool:
+        return _verify(assignments, out, pool.imap)
 
 
 def _verify(assignments: list[str] | None, out, run_each) -> bool:
@@ -137,13 +137,6 @@ def _verify(assignments: list[str] | None, out, run_each) -> bool:
         f"{len(alternatives)} correct implementations accepted")
     out(f"verify: {'passed' if ok else 'FAILED'} in {time.perf_counter() - started:.0f} s")
     return ok
-
-
-def _one_torch_thread() -> None:
-    # Each worker has a core; torch's own threads would fight the other workers for it.
-    import torch
-
-    torch.set_num_threads(1)
 
 
 def _run_job(job):
