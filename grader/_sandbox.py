@@ -145,19 +145,22 @@ def _readable_by_others(path: Path) -> bool:
 
 
 def _mirror(path: Path) -> Path:
-    """A copy of `path` that others can read (hard links where possible), made once and reused.
+    """A copy of `path`, a folder or a file, that others can read (hard links where possible), made once and reused.
 
-    The copy is named after the path and the modification times of the folder and
-    its site-packages, so installing a package makes a fresh copy; a lock keeps
-    parallel workers from building the same copy twice.
+    The copy lies in a folder named after the path and the modification times of
+    the path and its site-packages, so installing a package makes a fresh copy; a
+    lock keeps parallel workers from building the same copy twice.
     """
     import fcntl
     import tempfile
 
-    stamp = [str(path)] + [str(p.stat().st_mtime_ns) for p in (path, *sorted(path.glob("lib/python*/site-packages")))]
+    # "copy in a folder": the layout, so that copies made as the folder itself are not taken for these.
+    stamp = ["copy in a folder", str(path)]
+    stamp += [str(p.stat().st_mtime_ns) for p in (path, *sorted(path.glob("lib/python*/site-packages")))]
     target = MIRRORS / hashlib.sha256("\0".join(stamp).encode()).hexdigest()[:16]
+    copy = target / path.name
     if (target / ".complete").exists():
-        return target
+        return copy
     MIRRORS.mkdir(parents=True, exist_ok=True)
     for folder in [MIRRORS, *MIRRORS.parents]:
         if folder != Path("/"):
@@ -165,17 +168,19 @@ def _mirror(path: Path) -> Path:
     with open(MIRRORS / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if (target / ".complete").exists():
-            return target
+            return copy
         partial = Path(tempfile.mkdtemp(prefix=".partial-", dir=MIRRORS))
-        partial.rmdir()
-        if subprocess.run(["cp", "-al", str(path), str(partial)], capture_output=True).returncode != 0:
-            shutil.rmtree(partial, ignore_errors=True)
-            shutil.copytree(path, partial, symlinks=True)
         os.chmod(partial, 0o755)
+        if subprocess.run(["cp", "-al", str(path), str(partial / path.name)], capture_output=True).returncode != 0:
+            shutil.rmtree(partial / path.name, ignore_errors=True)
+            if path.is_dir():
+                shutil.copytree(path, partial / path.name, symlinks=True)
+            else:
+                shutil.copy2(path, partial / path.name)
         (partial / ".complete").touch()
         shutil.rmtree(target, ignore_errors=True)
         partial.rename(target)
-    return target
+    return copy
 
 
 def _bind_source(path: Path) -> Path:

@@ -215,3 +215,21 @@ def test_grading_the_same_folder_twice_gives_the_same_grades(tmp_path):
     rows = list(csv.DictReader(io.StringIO(outputs[0].decode())))
     assert {r["student"] for r in rows} == {"exit_in_call", "mutate_inputs", "shadow_torch"}
     assert {r["status"] for r in rows} >= {"passed", "error", "failed"}
+
+
+def test_what_the_sandbox_uid_cannot_read_is_mirrored_folder_or_file(tmp_path, monkeypatch):
+    """A kit cloned into a private folder: its files (tests/__init__.py) and folders (.venv) are copied once."""
+    from grader import _sandbox
+
+    monkeypatch.setattr(_sandbox, "MIRRORS", tmp_path / "runtime")
+    private = tmp_path / "private"
+    (private / "venv" / "lib").mkdir(parents=True)
+    (private / "venv" / "lib" / "module.py").write_text("x = 1\n")
+    (private / "__init__.py").write_text("# a file\n")
+    private.chmod(0o700)
+    for path in (private / "venv", private / "__init__.py"):
+        copy = _sandbox._mirror(path)
+        assert copy.name == path.name and copy.parent.stat().st_mode & 0o777 == 0o755
+        assert _sandbox._mirror(path) == copy  # made once, then reused
+    assert (_sandbox._mirror(private / "venv") / "lib" / "module.py").read_text() == "x = 1\n"
+    assert _sandbox._mirror(private / "__init__.py").read_text() == "# a file\n"
