@@ -30,6 +30,7 @@ from ._report import score
 from ._run import available_assignments, run_tests
 
 MIN_MISTAKES = 5  # per assignment, as the kit promises
+PROOFS = ("solutions", "stubs", "catalogue", "alternatives")  # the four proofs, in the order they print
 
 
 @dataclass
@@ -57,33 +58,53 @@ def load_catalogue(folder: Path) -> list[Mistake]:
     return mistakes
 
 
-def verify(assignments: list[str] | None = None, out=print, workers: int = 1) -> bool:
-    """Run the four proofs; print each finding, in a fixed order; True when all hold.
+def verify(assignments: list[str] | None = None, out=print, workers: int = 1, proofs=PROOFS) -> bool:
+    """Run the proofs (all four unless `proofs` names fewer); print each finding, in a fixed order;
+    True when all hold.
 
     With workers > 1 the pytest runs go to that many processes (one torch thread each);
     the findings and their order are the same.
     """
+    unknown = set(proofs) - set(PROOFS)
+    if unknown or not proofs:
+        raise ValueError(f"proofs must be some of {', '.join(PROOFS)}; got {', '.join(sorted(unknown)) or 'none'}")
     if workers <= 1:
-        return _verify(assignments, out, map)
+        return _verify(assignments, out, map, proofs)
     # A fresh interpreter per worker, as autograde's; each pytest run there sets one torch thread (_plugin).
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes=workers) as pool:
-        return _verify(assignments, out, pool.imap)
+        return _verify(assignments, out, pool.imap, proofs)
 
 
-def _verify(assignments: list[str] | None, out, run_each) -> bool:
+def _verify(assignments: list[str] | None, out, run_each, proofs) -> bool:
     root = kit_root()
     modules = assignments or available_assignments(root)
     ok = True
     started = time.perf_counter()
-    mistakes = [m for m in load_catalogue(root / "catalogue") if m.module in modules]
-    alternatives = [m for m in load_catalogue(root / "alternatives") if m.module in modules]
+    catalogue = load_catalogue(root / "catalogue") if "catalogue" in proofs else []
+    mistakes = [m for m in catalogue if m.module in modules]
+    correct = load_catalogue(root / "alternatives") if "alternatives" in proofs else []
+    alternatives = [m for m in correct if m.module in modules]
     # Lazily, in order: each result is printed as soon as it and those before it are in.
-    jobs = [(_solution_records, root, modules), (_stub_records, root, modules)]
+    # The solutions' tests go one assignment per job, so that the workers share them.
+    jobs = [(_solution_records, root, [module]) for module in modules] if "solutions" in proofs else []
+    jobs += [(_stub_records, root, modules)] if "stubs" in proofs else []
     jobs += [(catch, root, m) for m in mistakes + alternatives]
     results_in_order = run_each(_run_job, jobs)
+    if "solutions" in proofs:
+        ok &= _solutions_pass([r for _ in modules for r in next(results_in_order)], modules, out)
+    if "stubs" in proofs:
+        ok &= _stubs_not_attempted(next(results_in_order), modules, out)
+    if "catalogue" in proofs:
+        ok &= _mistakes_caught(results_in_order, mistakes, modules, out)
+    if "alternatives" in proofs:
+        ok &= _alternatives_accepted(results_in_order, alternatives, out)
+    out(f"verify: {'passed' if ok else 'FAILED'} in {time.perf_counter() - started:.0f} s")
+    return ok
 
-    records = next(results_in_order)
+
+def _solutions_pass(records, modules: list[str], out) -> bool:
+    ok = True
     results = score(records, modules)
     for module in modules:
         missing = set(BY_MODULE[module].exercises) - {r.exercise for r in results if r.assignment == module}
@@ -95,16 +116,21 @@ def _verify(assignments: list[str] | None, out, run_each) -> bool:
         out(f"FAIL  solutions: {r.nodeid}: {r.outcome}: {r.message.splitlines()[0] if r.message else ''}")
     ok &= not bad
     out(f"{'ok' if not bad else 'FAIL'}    solutions/: {len(records) - len(bad)} of {len(records)} tests pass")
+    return ok
 
-    records = next(results_in_order)
+
+def _stubs_not_attempted(records, modules: list[str], out) -> bool:
     attempted = [r for r in score(records, modules) if r.status != "not_attempted" or r.score]
     for r in attempted:
         out(f"FAIL  stubs: {r.assignment}.{r.exercise} is {r.status} with {r.score} points")
-    ok &= not attempted
     n_exercises = sum(len(BY_MODULE[m].exercises) for m in modules)
     out(f"{'ok' if not attempted else 'FAIL'}    stubs: {n_exercises - len(attempted)} of {n_exercises} "
         f"exercises not attempted")
+    return not attempted
 
+
+def _mistakes_caught(results_in_order, mistakes: list[Mistake], modules: list[str], out) -> bool:
+    ok = True
     for module in modules:
         count = sum(m.module == module for m in mistakes)
         if count < MIN_MISTAKES:
@@ -123,6 +149,11 @@ def _verify(assignments: list[str] | None, out, run_each) -> bool:
             out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}")
     out(f"{'ok' if caught == len(mistakes) else 'FAIL'}    catalogue: {caught} of {len(mistakes)} "
         f"known-wrong implementations caught")
+    return ok
+
+
+def _alternatives_accepted(results_in_order, alternatives: list[Mistake], out) -> bool:
+    ok = True
     accepted = 0
     for alternative in alternatives:
         failing = next(results_in_order)
@@ -135,7 +166,6 @@ def _verify(assignments: list[str] | None, out, run_each) -> bool:
                 f"by {failing}")
     out(f"{'ok' if accepted == len(alternatives) else 'FAIL'}    alternatives: {accepted} of "
         f"{len(alternatives)} correct implementations accepted")
-    out(f"verify: {'passed' if ok else 'FAILED'} in {time.perf_counter() - started:.0f} s")
     return ok
 
 

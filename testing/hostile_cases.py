@@ -5,6 +5,13 @@ or nothing), appends code to modules (a later `def` replaces the honest one),
 adds or replaces files, and says what each attacked exercise must get. Every
 exercise not named must come out as an honest copy would: passed, full marks
 (or not_attempted with 0 on the stubs).
+
+Each case belongs to a class of attack (`kind`). The compatibility tier grades
+SLICE, the first case of each class, on every other Python: the classes are
+ordered so that their first cases between them take every path the grader has
+(a crash and a restart, a value refused at the boundary, a shipped file, a
+write and a survivor, the clock, a read, the network, a file that is not
+Python) and every status.
 """
 from __future__ import annotations
 
@@ -22,13 +29,25 @@ class Case:
     append: dict[str, str] = field(default_factory=dict)
     files: dict[str, str | bytes] = field(default_factory=dict)
     symlinks: dict[str, str] = field(default_factory=dict)
-    # "module.exercise" -> status, or a set of statuses where the machine decides which limit
-    # stops the code first (filling gigabytes of memory takes 1 s on one machine, over 5 s on
-    # another: the memory limit or the clock then ends it; either way it scores 0)
-    expect: dict[str, str | frozenset[str]] = field(default_factory=dict)
+    expect: dict[str, str] = field(default_factory=dict)  # "module.exercise" -> status
+    # A case that fills memory or the disk races the clock: filling gigabytes takes 1 s on one
+    # machine and over 5 s on a loaded one. Such a case is graded with the clock far away
+    # (CLOCK_FAR_AWAY), so the limit it attacks is the one that stops it, on any machine.
+    races_the_clock: bool = False
+    # Graded on both modules unless the attack can only reach the call it is in: code that acts at
+    # import or start-up, or leaves state, processes or files behind, must spare backprop too.
+    modules: tuple[str, ...] = ("matmul", "backprop")
+    kind: str = ""  # the class of attack, set by attacks()
 
 
-STOPPED_BY_A_LIMIT = frozenset({"error", "timed_out"})
+MATMUL_ONLY = ("matmul",)
+CLOCK_FAR_AWAY = 120.0  # seconds per call, for races_the_clock cases
+
+
+def attacks(kind: str, *cases: Case) -> list[Case]:
+    for case in cases:
+        case.kind = kind
+    return list(cases)
 
 
 def everything(module: str, status: str) -> dict[str, str]:
@@ -42,119 +61,142 @@ def einsum(body: str) -> dict[str, str]:
 
 
 CASES = [
-    # --- early exits ---------------------------------------------------------------------------
-    Case("exit_at_import", "os._exit(0) when matmul.py is imported",
-         append={"matmul.py": "\nimport os\nos._exit(0)\n"}, expect=everything("matmul", "error")),
-    Case("sys_exit_at_import", "sys.exit(0) when backprop.py is imported",
-         append={"backprop.py": "\nimport sys\nsys.exit(0)\n"}, expect=everything("backprop", "error")),
-    Case("exit_in_call", "os._exit(0) inside matmul_einsum", append=einsum("import os\nos._exit(0)"),
-         expect={"matmul.matmul_einsum": "error"}),
-    Case("kill_parent", "kill the process that called it (the fork server)",
-         append=einsum("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nreturn a"),
-         expect={"matmul.matmul_einsum": "error"}),
-    Case("kill_everything", "kill(-1, SIGKILL): every process it may signal",
-         append=einsum("import os, signal\nos.kill(-1, signal.SIGKILL)\nreturn a"),
-         expect={"matmul.matmul_einsum": "error"}),
-    Case("segfault", "dereference a null pointer",
-         append=einsum("import ctypes\nctypes.string_at(0)\nreturn a"), expect={"matmul.matmul_einsum": "error"}),
-    # --- forged comparisons --------------------------------------------------------------------
-    Case("patch_torch_comparisons", "make torch's and numpy's comparisons always succeed, return garbage",
-         append=einsum("import torch, numpy\ntorch.allclose = lambda *a, **k: True\n"
-                       "torch.equal = lambda *a, **k: True\ntorch.testing.assert_close = lambda *a, **k: None\n"
-                       "numpy.allclose = lambda *a, **k: True\ntorch.Tensor.__eq__ = lambda s, o: torch.tensor(True)\n"
-                       "return a.neg_()"),
-         expect={"matmul.matmul_einsum": "failed"}),
-    Case("equal_to_everything", "return an object equal to everything",
-         append=einsum("class Anything:\n    def __eq__(self, other): return True\n"
-                       "    def __getattr__(self, name): return self\nreturn Anything()"),
-         expect={"matmul.matmul_einsum": "error"}),
-    Case("tensor_subclass", "return a tensor subclass whose comparisons always pass",
-         append=einsum("import torch\nclass Liar(torch.Tensor):\n    def __eq__(self, other): return True\n"
-                       "return torch.zeros(a.shape[0], b.shape[1], dtype=torch.float16).as_subclass(Liar)"),
-         expect={"matmul.matmul_einsum": "error"}),
-    Case("peek_caller_frames", "look for the expected value in the callers' frames",
-         append=einsum("import sys\nframe = sys._getframe(1)\nwhile frame is not None:\n"
-                       "    for key in ('expected', 'exact', 'want'):\n"
-                       "        if key in frame.f_locals: return frame.f_locals[key]\n"
-                       "    frame = frame.f_back\nreturn None"),
-         expect={"matmul.matmul_einsum": "failed"}),
-    Case("peek_gc", "search the garbage collector for a tensor of the right shape",
-         append=einsum("import gc, torch\nfor obj in gc.get_objects():\n"
-                       "    if type(obj) is torch.Tensor and obj.shape == (a.shape[0], b.shape[1]) "
-                       "and obj is not a and obj is not b and obj.dtype == torch.float16:\n"
-                       "        return obj\nreturn None"),
-         expect={"matmul.matmul_einsum": "failed"}),
-    Case("mutate_inputs", "overwrite the inputs so that a @ b looks like the result",
-         append=einsum("a.zero_()\nb.zero_()\nreturn None"), expect={"matmul.matmul_einsum": "failed"}),
-    # --- shipped files -------------------------------------------------------------------------
-    Case("shadow_torch", "ship a torch.py that would make every comparison pass",
-         files={"torch.py": "def allclose(*a, **k):\n    return True\nraise SystemExit(0)\n"}),
-    Case("shadow_numpy", "ship a numpy.py", files={"numpy.py": "raise SystemExit(0)\n"}),
-    Case("ship_conftest", "stubs plus a conftest.py that marks every test passed", base="stubs",
-         files={"conftest.py": "import pytest\nopen('/tmp/foundations-kit-conftest-ran', 'w').close()\n"
-                               "@pytest.hookimpl(hookwrapper=True)\n"
-                               "def pytest_runtest_makereport(item, call):\n    outcome = yield\n"
-                               "    outcome.get_result().outcome = 'passed'\n"}),
-    Case("ship_pytest_ini", "stubs plus a pytest.ini that deselects everything", base="stubs",
-         files={"pytest.ini": "[pytest]\naddopts = -k nothing_matches -p no:grader\n"}),
-    Case("ship_sitecustomize", "sitecustomize.py and usercustomize.py that exit at startup",
-         files={"sitecustomize.py": "import os\nos._exit(0)\n", "usercustomize.py": "import os\nos._exit(0)\n"}),
-    Case("ship_pth", "a .pth file that runs code at startup", files={"evil.pth": "import os; os._exit(0)\n"}),
-    # --- writing where it must not -------------------------------------------------------------
-    Case("write_site_packages", "append to torch's __init__.py, then answer honestly",
-         append={"matmul.py": "\ntry:\n    import torch as _t\n"
-                              "    open(_t.__file__, 'a').write('\\nraise SystemExit')\n"
-                              "except OSError:\n    pass\n"}),
-    Case("write_outside", "write forged grades into every folder it can reach",
-         append={"matmul.py": "\nimport os\nfor _d in ('/tmp', '/work', os.getcwd(), '/submission', '..'):\n"
-                              "    try:\n        open(os.path.join(_d, 'grades.csv'), 'w').write('forged')\n"
-                              "    except OSError:\n        pass\n"}),
-    Case("late_daemon", "fork a daemon that writes a forged results file after grading",
-         append={"matmul.py": "\nimport os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3)\n"
-                              "    for _d in ('/tmp', '/work'):\n        try:\n"
-                              "            open(_d + '/results.json', 'w').write('forged')\n"
-                              "        except OSError:\n            pass\n    os._exit(0)\n"}),
-    # --- resources -----------------------------------------------------------------------------
-    Case("endless_loop_ignoring_signals", "ignore every catchable signal and loop forever",
-         append=einsum("import signal\nfor s in (signal.SIGALRM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):\n"
-                       "    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass"),
-         expect={"matmul.matmul_einsum": "timed_out"}),
-    Case("sleep_forever", "sleep forever", append=einsum("import time\ntime.sleep(10**6)"),
-         expect={"matmul.matmul_einsum": "timed_out"}),
-    Case("memory_flood", "allocate memory until something gives",
-         append=einsum("hog = []\nwhile True:\n    hog.append(bytearray(2**29))"),
-         expect={"matmul.matmul_einsum": STOPPED_BY_A_LIMIT}),
-    Case("process_flood", "fork without end",
-         append=einsum("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"),
-         expect={"matmul.matmul_einsum": "timed_out"}),
-    Case("huge_output", "print gigabytes, then return a tensor of 2**31 elements",
-         append=einsum("import torch\nfor _ in range(200):\n    print('x' * 2**20)\n"
-                       "return torch.zeros(2**31, dtype=torch.uint8)"),
-         expect={"matmul.matmul_einsum": STOPPED_BY_A_LIMIT}),
-    # --- reading what it must not --------------------------------------------------------------
-    Case("read_solutions", "copy the reference from solutions/ (or from the tests)",
-         append=einsum("import glob\nfor path in glob.glob('/*/*/solutions/matmul.py') + "
-                       "glob.glob('/*/*/tests/test_matmul.py') + glob.glob('../solutions/*.py'):\n"
-                       "    namespace = {}\n    exec(open(path).read(), namespace)\n"
-                       "    return namespace['matmul_einsum'](a, b)\nreturn None"),
-         expect={"matmul.matmul_einsum": "failed"}),
-    Case("network", "send the grades to a listener on this machine's loopback",
-         append=einsum("import socket\nfor host in (('127.0.0.1', 47321), ('127.0.0.1', 22)):\n"
-                       "    try:\n        socket.create_connection(host, timeout=1).send(b'grades')\n"
-                       "        return a\n    except OSError:\n        pass\nreturn None"),
-         expect={"matmul.matmul_einsum": "failed"}),
-    Case("pickle_payload", "return a pickle that would run code when loaded",
-         append=einsum("import pickle, os\nreturn pickle.dumps(os.system)"),
-         expect={"matmul.matmul_einsum": "error"}),
-    Case("symlink_out", "matmul.py is a symbolic link to the kit's solutions",
-         symlinks={"matmul.py": "SOLUTIONS/matmul.py"}, expect=everything("matmul", "invalid")),
-    # --- broken --------------------------------------------------------------------------------
-    Case("syntax_error", "matmul.py does not parse", append={"matmul.py": "\ndef broken(:\n"},
-         expect=everything("matmul", "invalid")),
-    Case("missing_name", "backprop.py lacks lin_grad",
-         append={"backprop.py": "\ndel lin_grad\n"}, expect={"backprop.lin_grad": "error"}),
-    Case("binary_file", "matmul.py holds binary data", files={"matmul.py": bytes(range(256)) * 4},
-         expect=everything("matmul", "invalid")),
-    Case("empty_folder", "no files at all", base="empty",
-         expect={**everything("matmul", "invalid"), **everything("backprop", "invalid")}),
+    *attacks(
+        "early exit",
+        Case("exit_in_call", "os._exit(0) inside matmul_einsum", append=einsum("import os\nos._exit(0)"),
+             expect={"matmul.matmul_einsum": "error"}),
+        Case("exit_at_import", "os._exit(0) when matmul.py is imported",
+             append={"matmul.py": "\nimport os\nos._exit(0)\n"}, expect=everything("matmul", "error")),
+        Case("sys_exit_at_import", "sys.exit(0) when backprop.py is imported",
+             append={"backprop.py": "\nimport sys\nsys.exit(0)\n"}, expect=everything("backprop", "error")),
+        Case("kill_parent", "kill the process that called it (the fork server)",
+             append=einsum("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nreturn a"),
+             expect={"matmul.matmul_einsum": "error"}),
+        Case("kill_everything", "kill(-1, SIGKILL): every process it may signal",
+             append=einsum("import os, signal\nos.kill(-1, signal.SIGKILL)\nreturn a"),
+             expect={"matmul.matmul_einsum": "error"}),
+        Case("segfault", "dereference a null pointer",
+             append=einsum("import ctypes\nctypes.string_at(0)\nreturn a"), expect={"matmul.matmul_einsum": "error"}),
+    ),
+    *attacks(
+        "forged result",
+        Case("tensor_subclass", "return a tensor subclass whose comparisons always pass",
+             append=einsum("import torch\nclass Liar(torch.Tensor):\n    def __eq__(self, other): return True\n"
+                           "return torch.zeros(a.shape[0], b.shape[1], dtype=torch.float16).as_subclass(Liar)"),
+             expect={"matmul.matmul_einsum": "error"}, modules=MATMUL_ONLY),
+        Case("patch_torch_comparisons", "make torch's and numpy's comparisons always succeed, return garbage",
+             append=einsum("import torch, numpy\ntorch.allclose = lambda *a, **k: True\n"
+                           "torch.equal = lambda *a, **k: True\ntorch.testing.assert_close = lambda *a, **k: None\n"
+                           "numpy.allclose = lambda *a, **k: True\n"
+                           "torch.Tensor.__eq__ = lambda s, o: torch.tensor(True)\n"
+                           "return a.neg_()"),
+             expect={"matmul.matmul_einsum": "failed"}),
+        Case("equal_to_everything", "return an object equal to everything",
+             append=einsum("class Anything:\n    def __eq__(self, other): return True\n"
+                           "    def __getattr__(self, name): return self\nreturn Anything()"),
+             expect={"matmul.matmul_einsum": "error"}, modules=MATMUL_ONLY),
+        Case("peek_caller_frames", "look for the expected value in the callers' frames",
+             append=einsum("import sys\nframe = sys._getframe(1)\nwhile frame is not None:\n"
+                           "    for key in ('expected', 'exact', 'want'):\n"
+                           "        if key in frame.f_locals: return frame.f_locals[key]\n"
+                           "    frame = frame.f_back\nreturn None"),
+             expect={"matmul.matmul_einsum": "failed"}, modules=MATMUL_ONLY),
+        Case("peek_gc", "search the garbage collector for a tensor of the right shape",
+             append=einsum("import gc, torch\nfor obj in gc.get_objects():\n"
+                           "    if type(obj) is torch.Tensor and obj.shape == (a.shape[0], b.shape[1]) "
+                           "and obj is not a and obj is not b and obj.dtype == torch.float16:\n"
+                           "        return obj\nreturn None"),
+             expect={"matmul.matmul_einsum": "failed"}, modules=MATMUL_ONLY),
+        Case("mutate_inputs", "overwrite the inputs so that a @ b looks like the result",
+             append=einsum("a.zero_()\nb.zero_()\nreturn None"), expect={"matmul.matmul_einsum": "failed"},
+             modules=MATMUL_ONLY),
+        Case("pickle_payload", "return a pickle that would run code when loaded",
+             append=einsum("import pickle, os\nreturn pickle.dumps(os.system)"),
+             expect={"matmul.matmul_einsum": "error"}, modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "shipped file",
+        Case("ship_conftest", "stubs plus a conftest.py that marks every test passed", base="stubs",
+             files={"conftest.py": "import pytest\nopen('/tmp/foundations-kit-conftest-ran', 'w').close()\n"
+                                   "@pytest.hookimpl(hookwrapper=True)\n"
+                                   "def pytest_runtest_makereport(item, call):\n    outcome = yield\n"
+                                   "    outcome.get_result().outcome = 'passed'\n"}),
+        Case("shadow_torch", "ship a torch.py that would make every comparison pass",
+             files={"torch.py": "def allclose(*a, **k):\n    return True\nraise SystemExit(0)\n"}),
+        Case("shadow_numpy", "ship a numpy.py", files={"numpy.py": "raise SystemExit(0)\n"}),
+        Case("ship_pytest_ini", "stubs plus a pytest.ini that deselects everything", base="stubs",
+             files={"pytest.ini": "[pytest]\naddopts = -k nothing_matches -p no:grader\n"}),
+        Case("ship_sitecustomize", "sitecustomize.py and usercustomize.py that exit at startup",
+             files={"sitecustomize.py": "import os\nos._exit(0)\n", "usercustomize.py": "import os\nos._exit(0)\n"}),
+        Case("ship_pth", "a .pth file that runs code at startup", files={"evil.pth": "import os; os._exit(0)\n"}),
+    ),
+    *attacks(
+        "write outside",
+        Case("late_daemon", "fork a daemon that writes a forged results file after grading",
+             append={"matmul.py": "\nimport os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3)\n"
+                                  "    for _d in ('/tmp', '/work'):\n        try:\n"
+                                  "            open(_d + '/results.json', 'w').write('forged')\n"
+                                  "        except OSError:\n            pass\n    os._exit(0)\n"}),
+        Case("write_outside", "write forged grades into every folder it can reach",
+             append={"matmul.py": "\nimport os\nfor _d in ('/tmp', '/work', os.getcwd(), '/submission', '..'):\n"
+                                  "    try:\n        open(os.path.join(_d, 'grades.csv'), 'w').write('forged')\n"
+                                  "    except OSError:\n        pass\n"}),
+        Case("write_site_packages", "append to torch's __init__.py, then answer honestly",
+             append={"matmul.py": "\ntry:\n    import torch as _t\n"
+                                  "    open(_t.__file__, 'a').write('\\nraise SystemExit')\n"
+                                  "except OSError:\n    pass\n"}),
+    ),
+    *attacks(
+        "resources",
+        Case("sleep_forever", "sleep forever", append=einsum("import time\ntime.sleep(10**6)"),
+             expect={"matmul.matmul_einsum": "timed_out"}, modules=MATMUL_ONLY),
+        Case("endless_loop_ignoring_signals", "ignore every catchable signal and loop forever",
+             append=einsum("import signal\nfor s in (signal.SIGALRM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):\n"
+                           "    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass"),
+             expect={"matmul.matmul_einsum": "timed_out"}, modules=MATMUL_ONLY),
+        Case("process_flood", "fork without end",
+             append=einsum("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"),
+             expect={"matmul.matmul_einsum": "timed_out"}),
+        Case("memory_flood", "allocate memory until something gives",
+             append=einsum("hog = []\nwhile True:\n    hog.append(bytearray(2**29))"),
+             expect={"matmul.matmul_einsum": "error"}, races_the_clock=True, modules=MATMUL_ONLY),
+        Case("huge_output", "print gigabytes, then return a tensor of 2**31 elements",
+             append=einsum("import torch\nfor _ in range(200):\n    print('x' * 2**20)\n"
+                           "return torch.zeros(2**31, dtype=torch.uint8)"),
+             expect={"matmul.matmul_einsum": "error"}, races_the_clock=True, modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "read the answers",
+        Case("read_solutions", "copy the reference from solutions/ (or from the tests)",
+             append=einsum("import glob\nfor path in glob.glob('/*/*/solutions/matmul.py') + "
+                           "glob.glob('/*/*/tests/test_matmul.py') + glob.glob('../solutions/*.py'):\n"
+                           "    namespace = {}\n    exec(open(path).read(), namespace)\n"
+                           "    return namespace['matmul_einsum'](a, b)\nreturn None"),
+             expect={"matmul.matmul_einsum": "failed"}, modules=MATMUL_ONLY),
+        Case("symlink_out", "matmul.py is a symbolic link to the kit's solutions",
+             symlinks={"matmul.py": "SOLUTIONS/matmul.py"}, expect=everything("matmul", "invalid"),
+             modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "network",
+        Case("network", "send the grades to a listener on this machine's loopback",
+             append=einsum("import socket\nfor host in (('127.0.0.1', LISTENER_PORT), ('127.0.0.1', 22)):\n"
+                           "    try:\n        socket.create_connection(host, timeout=1).send(b'grades')\n"
+                           "        return a\n    except OSError:\n        pass\nreturn None"),
+             expect={"matmul.matmul_einsum": "failed"}, modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "not a submission",
+        Case("syntax_error", "matmul.py does not parse", append={"matmul.py": "\ndef broken(:\n"},
+             expect=everything("matmul", "invalid"), modules=MATMUL_ONLY),
+        Case("missing_name", "backprop.py lacks lin_grad",
+             append={"backprop.py": "\ndel lin_grad\n"}, expect={"backprop.lin_grad": "error"}),
+        Case("binary_file", "matmul.py holds binary data", files={"matmul.py": bytes(range(256)) * 4},
+             expect=everything("matmul", "invalid"), modules=MATMUL_ONLY),
+        Case("empty_folder", "no files at all", base="empty",
+             expect={**everything("matmul", "invalid"), **everything("backprop", "invalid")}),
+    ),
 ]
+
+# The compatibility tier's slice: the first case of each class of attack.
+SLICE = [next(c for c in CASES if c.kind == kind) for kind in dict.fromkeys(c.kind for c in CASES)]

@@ -13,6 +13,7 @@ from tests.probes import matmul as probe
 from tests.strategies import matmul_operands, mismatched_shapes
 
 VERSIONS = ("matmul", "matmul_elementwise", "matmul_broadcast", "matmul_einsum")
+LESSON_SIZED_SECONDS = 10.0  # the three loops on a (5, 784) @ (784, 10) product take about 1 s
 LOOPS = {"matmul": 3, "matmul_elementwise": 2, "matmul_broadcast": 1, "matmul_einsum": 0}
 FORBIDDEN = {"matmul", "__matmul__", "__rmatmul__", "mm", "bmm", "mv", "dot", "vdot", "tensordot", "inner",
              "linalg", "addmm", "addmv", "addbmm", "baddbmm", "chain_matmul", "linear", "einsum"}
@@ -139,9 +140,10 @@ def test_follows_the_lesson(impl, name):
 @versions(1, "the inner index r runs over k = a.shape[1], which here is larger than n and p")
 def test_lesson_sized_product(impl, name):
     """The lesson's product of a (5, 784) batch of MNIST-sized rows by (784, 10) weights."""
-    # One fixed draw, not hypothesis: the three loops take about a second at this size.
+    # One fixed draw, not hypothesis: the three loops take about a second at this size, so that version
+    # asks for 10 s whatever the grading clock (--timeout), which the other calls meet in milliseconds.
     generator = torch.Generator().manual_seed(0)
     a, b = torch.randn(5, 784, generator=generator), torch.randn(784, 10, generator=generator)
-    c, _, _ = impl.run(probe.product, name, a, b)
+    c, _, _ = impl.run(probe.product, name, a, b, timeout=LESSON_SIZED_SECONDS if LOOPS[name] == 3 else None)
     exact, bound = expected_product(a, b)
     expect_close(c, exact.float(), what=f"{name}(a, b)", atol=bound, rtol=0)
