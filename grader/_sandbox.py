@@ -444,7 +444,7 @@ class SandboxImplementation:
 
     def _command(self) -> list[str]:
         python = Path(sys.executable)
-        child = [str(python), "-I", str(self.kit / "grader" / "_child.py")]
+        child = [str(python), "-I", "-B", str(self.kit / "grader" / "_child.py")]  # -B: no .pyc in the kit, whose files the judge fingerprints
         if self.config.mode != "bwrap":
             return [*child, str(self.kit), str(self.scratch)]
         submission = "/submission"
