@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ._build import BuildError, plan, write
 from ._course import ASSIGNMENTS, BY_MODULE
-from ._paths import kit_root
+from ._paths import available_assignments, kit_root
 
 # _verify.PROOFS, named here so that parsing the command line does not import torch.
 VERIFY_PROOFS = ("solutions", "stubs", "catalogue", "alternatives")
@@ -27,8 +27,6 @@ class ExitCode(enum.IntEnum):
 
 def resolve_assignments(names: list[str]) -> list[str]:
     """Accept module names (`matmul`) or numbers (`01`, `1`); default: every assignment with tests."""
-    from ._run import available_assignments
-
     available = available_assignments()
     if not names:
         return available
@@ -43,10 +41,10 @@ def resolve_assignments(names: list[str]) -> list[str]:
 
 
 def cmd_check(args) -> ExitCode:
+    modules = resolve_assignments(args.assignments)  # before importing torch: a typo is answered at once
     from ._report import render_scoreboard, score
     from ._run import run_tests
 
-    modules = resolve_assignments(args.assignments)
     impl = Path(args.impl) if args.impl else kit_root() / "assignments"
     if not impl.is_dir():
         print(f"grader: {impl} is not a folder", file=sys.stderr)
@@ -67,7 +65,6 @@ def cmd_check(args) -> ExitCode:
 
 def cmd_build(args) -> ExitCode:
     from ._nbgrader import course_files, stale_course_files, write_course
-    from ._run import available_assignments
 
     root = kit_root()
     try:
@@ -100,21 +97,23 @@ def cmd_nbgrader(args) -> ExitCode:
 
 
 def cmd_verify(args) -> ExitCode:
+    modules = resolve_assignments(args.assignments)
     from ._verify import PROOFS, verify
 
     proofs = tuple(p for p in PROOFS if p in args.proof) if args.proof else PROOFS
-    ok = verify(resolve_assignments(args.assignments), workers=args.workers, proofs=proofs)
+    ok = verify(modules, workers=args.workers, proofs=proofs)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
 def cmd_autograde(args) -> ExitCode:
+    modules = resolve_assignments(args.assignment)
     from ._autograde import autograde
 
     submissions = Path(args.submissions)
     if not submissions.is_dir():
         print(f"grader autograde: {submissions} is not a folder", file=sys.stderr)
         return ExitCode.USAGE
-    ok = autograde(submissions, Path(args.out), resolve_assignments(args.assignment), args.workers,
+    ok = autograde(submissions, Path(args.out), modules, args.workers,
                    args.sandbox, args.timeout, progress=not args.no_progress,
                    gradebook=Path(args.gradebook) if args.gradebook else None)
     return ExitCode.OK if ok else ExitCode.FAILED

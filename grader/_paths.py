@@ -15,3 +15,11 @@ def kit_root() -> Path:
                 return folder
     raise FileNotFoundError("cannot find the kit (a folder with tests/probes and solutions/); "
                             "run grader inside your clone or set GRADER_KIT_ROOT")
+
+
+def available_assignments(root: Path | None = None) -> list[str]:
+    """Modules that have a test file in this checkout, in course order."""
+    from ._course import BY_MODULE
+
+    tests = (root or kit_root()) / "tests"
+    return [m for m in BY_MODULE if (tests / f"test_{m}.py").is_file()]

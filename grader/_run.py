@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from ._course import BY_MODULE
 from ._paths import kit_root
 from ._plugin import PROVIDED, RECORDS, TestRecord
 
@@ -23,12 +22,6 @@ class _Collector:
 
     def pytest_sessionfinish(self, session):
         self.records = list(session.config.stash.get(RECORDS, []))
-
-
-def available_assignments(root: Path | None = None) -> list[str]:
-    """Modules that have a test file, in course order."""
-    tests = (root or kit_root()) / "tests"
-    return [m for m in BY_MODULE if (tests / f"test_{m}.py").is_file()]
 
 
 def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), extra: list[str] = (),

@@ -444,7 +444,8 @@ class SandboxImplementation:
 
     def _command(self) -> list[str]:
         python = Path(sys.executable)
-        child = [str(python), "-I", "-B", str(self.kit / "grader" / "_child.py")]  # -B: no .pyc in the kit, whose files the judge fingerprints
+        # -B: no .pyc written into the kit (as root it could), whose files the judge fingerprints.
+        child = [str(python), "-I", "-B", str(self.kit / "grader" / "_child.py")]
         if self.config.mode != "bwrap":
             return [*child, str(self.kit), str(self.scratch)]
         submission = "/submission"

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from ._build import plan
 from ._course import BY_MODULE
-from ._paths import kit_root
+from ._paths import available_assignments, kit_root
 from ._report import score
-from ._run import available_assignments, run_tests
+from ._run import run_tests
 
 MIN_MISTAKES = 5  # per assignment, as the kit promises
 PROOFS = ("solutions", "stubs", "catalogue", "alternatives")  # the four proofs, in the order they print

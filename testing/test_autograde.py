@@ -228,15 +228,17 @@ def test_without_bubblewrap_the_weaker_mode_says_so_and_still_grades(tmp_path):
 
 @needs_bwrap
 def test_grading_the_same_folder_twice_gives_the_same_grades(tmp_path):
-    """Deterministic: two broken copies, graded twice in parallel, give byte-identical grades.csv.
+    """Deterministic: one broken copy, graded twice, gives byte-identical grades.csv.
 
-    matmul only (the module these cases attack): its tests draw with hypothesis like every other's.
-    Between them the two give passed, error and failed rows.
+    matmul only: its tests draw with hypothesis like every other's. The student's
+    matmul_broadcast exits the process (error), matmul_einsum overwrites its inputs
+    (failed, with hypothesis's shrinking) and the rest are right (passed).
     """
     submissions = tmp_path / "submissions"
     submissions.mkdir()
-    for name in ("exit_in_call", "mutate_inputs"):
-        build(next(c for c in CASES if c.name == name), submissions / name)
+    build(next(c for c in CASES if c.name == "mutate_inputs"), submissions / "student")
+    with open(submissions / "student" / "matmul.py", "a") as handle:
+        handle.write("\n\ndef matmul_broadcast(a, b):\n    import os\n    os._exit(0)\n")
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     outputs = []
     for attempt in ("first", "second"):
@@ -247,9 +249,9 @@ def test_grading_the_same_folder_twice_gives_the_same_grades(tmp_path):
         assert run.returncode == 0, run.stderr[-2000:]
         outputs.append((out / "grades.csv").read_bytes())
     assert outputs[0] == outputs[1]
-    rows = list(csv.DictReader(io.StringIO(outputs[0].decode())))
-    assert {r["student"] for r in rows} == {"exit_in_call", "mutate_inputs"}
-    assert {r["status"] for r in rows} >= {"passed", "error", "failed"}
+    rows = {r["exercise"]: r["status"] for r in csv.DictReader(io.StringIO(outputs[0].decode()))}
+    assert rows == {"matmul": "passed", "matmul_elementwise": "passed", "matmul_broadcast": "error",
+                    "matmul_einsum": "failed"}
 
 
 def test_what_the_sandbox_uid_cannot_read_is_mirrored_folder_or_file(tmp_path, monkeypatch):
