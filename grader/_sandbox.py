@@ -169,8 +169,10 @@ def _mirror(path: Path) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if (target / ".complete").exists():
             return copy
+        _forget_mirrors_of_deleted_paths()
         partial = Path(tempfile.mkdtemp(prefix=".partial-", dir=MIRRORS))
         os.chmod(partial, 0o755)
+        (partial / ".source").write_text(str(path))
         if subprocess.run(["cp", "-al", str(path), str(partial / path.name)], capture_output=True).returncode != 0:
             shutil.rmtree(partial / path.name, ignore_errors=True)
             if path.is_dir():
@@ -181,6 +183,18 @@ def _mirror(path: Path) -> Path:
         shutil.rmtree(target, ignore_errors=True)
         partial.rename(target)
     return copy
+
+
+def _forget_mirrors_of_deleted_paths() -> None:
+    """Remove the copies of folders that no longer exist (a CI clone's .venv and tox environments, 6 GB each).
+
+    Only those: a copy of a path that still exists may be in use by another grader.
+    Called with the mirrors' lock held.
+    """
+    for copy in MIRRORS.iterdir():
+        source = copy / ".source"
+        if copy.is_dir() and source.is_file() and not Path(source.read_text()).exists():
+            shutil.rmtree(copy, ignore_errors=True)
 
 
 def _bind_source(path: Path) -> Path:

@@ -270,3 +270,8 @@ def test_what_the_sandbox_uid_cannot_read_is_mirrored_folder_or_file(tmp_path, m
         assert _sandbox._mirror(path) == copy  # made once, then reused
     assert (_sandbox._mirror(private / "venv") / "lib" / "module.py").read_text() == "x = 1\n"
     assert _sandbox._mirror(private / "__init__.py").read_text() == "# a file\n"
+    shutil.rmtree(private / "venv")  # a deleted clone's copies go when the next copy is made
+    (private / "other").mkdir()
+    _sandbox._mirror(private / "other")
+    sources = sorted(p.read_text() for p in (tmp_path / "runtime").glob("*/.source"))
+    assert sources == sorted(str(p) for p in (private / "__init__.py", private / "other"))
