@@ -21,7 +21,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._plain import NotPlain, from_plain, to_plain
+from ._plain import NotPlain, cut, from_plain, to_plain
 
 
 class NotAttempted(BaseException):
@@ -133,7 +133,7 @@ class LocalImplementation:
             except SyntaxError as exc:
                 self._broken[name] = (f"{name}.py line {exc.lineno}: SyntaxError: {exc.msg}", "invalid")
             except NotImplementedError as exc:
-                raise NotAttempted(str(exc)) from None
+                raise NotAttempted(cut(str(exc))) from None
             except TimedOut:
                 self._broken[name] = (f"importing {name}.py took longer than {self.call_timeout:g} s", "error")
             except (Exception, SystemExit) as exc:
@@ -159,10 +159,10 @@ class LocalImplementation:
             with _Alarm(max(self.call_timeout, timeout or 0)):
                 result = probe(module, *inputs)
         except NotImplementedError as exc:
-            raise NotAttempted(str(exc) or "NotImplementedError") from None
+            raise NotAttempted(cut(str(exc)) or "NotImplementedError") from None
         except (Exception, SystemExit) as exc:
             if expect_error:
-                return Raised(type(exc).__name__, str(exc), tuple(k.__name__ for k in type(exc).__mro__))
+                return Raised(type(exc).__name__, cut(str(exc)), tuple(k.__name__ for k in type(exc).__mro__))
             raise StudentError(self._describe(exc)) from None
         try:
             return from_plain(to_plain(result))
@@ -177,7 +177,7 @@ class LocalImplementation:
             if path.is_relative_to(self.root):
                 where = f" ({path.name} line {frame.lineno})"
                 break
-        text = str(exc)
+        text = cut(str(exc))
         if isinstance(exc, AttributeError) and text.startswith(f"module '{self.package}."):
             # "module '_kit_impl_0.backprop' has no attribute 'lin'" -> name the file instead
             module, _, rest = text[len("module '"):].partition("' ")

@@ -17,6 +17,9 @@ import torch
 # Largest array the judge accepts from student code, in elements: results of
 # these exercises are small, and a flood of output is itself a failure.
 MAX_ELEMENTS = 50_000_000
+# Characters of one message (an exception's text, a repr) kept for feedback: enough to read, while a
+# message of megabytes would fill feedback.md and results.json for nothing.
+MAX_TEXT = 4000
 NUMERIC_KINDS = "biuf"  # bool, int, unsigned, float numpy dtypes
 
 
@@ -64,6 +67,13 @@ def from_plain(value):
     if isinstance(value, dict):
         return {key: from_plain(item) for key, item in value.items()}
     return value
+
+
+def cut(text: str, limit: int = MAX_TEXT) -> str:
+    """`text`, or its first `limit` characters and a note saying how much was cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit} more characters cut)"
 
 
 def is_finite_number(value) -> bool:

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
 from ._impl import Crashed, LocalImplementation, ModuleBroken, NotAttempted, StudentError, TimedOut
+from ._plain import cut
 
 # No explain phase: its notes about covered lines mean nothing to a student.
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
@@ -181,8 +182,10 @@ def pytest_runtest_makereport(item, call):
     record = TestRecord(item.nodeid, module, mark.args[0], mark.kwargs.get("points", 1), "passed",
                         title=doc, hint=mark.kwargs.get("hint"))
     if call.excinfo is not None:
-        record.outcome, record.message = _classify(call.excinfo)
-        record.example = smallest_input(getattr(call.excinfo.value, "__notes__", None) or [])
+        outcome, message = _classify(call.excinfo)
+        # Cut: a message may hold a repr of the student's value, or the student's own text.
+        record.outcome, record.message = outcome, cut(message)
+        record.example = cut(smallest_input(getattr(call.excinfo.value, "__notes__", None) or []))
     item.config.stash[RECORDS].append(record)
 
 

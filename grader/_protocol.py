@@ -1,10 +1,13 @@
 """Messages between the trusted grader and the sandboxed child: length-prefixed JSON, never pickle.
 
 Plain data (see `_plain`) is JSON with one extension: a numeric numpy array is
-`{"__nd__": [dtype, shape, base64 bytes]}`. The decoder trusts nothing: it
-accepts only whitelisted numeric dtypes, checks that the bytes match the
-shape, and refuses messages and arrays over fixed sizes, so whatever a
-student's code writes on the channel decodes to plain data or fails cleanly.
+`{"__nd__": [dtype, shape, base64 bytes]}`. The decoder trusts nothing: student
+code shares the child's process and can write anything on the channel. It
+accepts only ASCII (the encoder writes nothing else), whitelisted numeric
+dtypes and bytes that match their shape, and refuses, before parsing where it
+can, a message over MAX_MESSAGE bytes, more than MAX_VALUES values, nesting
+deeper than MAX_DEPTH and a string longer than MAX_STRING: what a reply can
+cost the trusted process is bounded by its size, not by what it expands to.
 """
 from __future__ import annotations
 
@@ -15,7 +18,12 @@ import struct
 
 import numpy as np
 
-MAX_MESSAGE = 256 * 2**20  # bytes; a bigger result is itself a failure
+# The bounds on one message. Honest replies are a few tensors of at most a few hundred thousand
+# elements and messages cut to a few KB by the child: these leave them a wide margin.
+MAX_MESSAGE = 64 * 2**20  # bytes; a bigger result is itself a failure
+MAX_VALUES = 1_000_000    # JSON values (numbers, strings, lists, dicts): each costs the parser 50-100 bytes
+MAX_DEPTH = 32            # nesting; plain data is at most 21 levels deep (_plain)
+MAX_STRING = 64 * 2**10   # characters in one string, an array's base64 payload excepted
 DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64"}
 _HEADER = struct.Struct(">Q")
 
@@ -37,16 +45,28 @@ def _encode_value(value):
     return value
 
 
-def _decode_value(value, budget: list[int]):
+def _decode_value(value, budget: list[int], depth: int = 0):
+    if depth > MAX_DEPTH:
+        raise ProtocolError(f"message nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, dict):
         if set(value) == {"__nd__"}:
             return _decode_array(value["__nd__"], budget)
-        return {str(k): _decode_value(v, budget) for k, v in value.items()}
+        for key in value:
+            _check_string(key)
+        return {k: _decode_value(v, budget, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_decode_value(v, budget) for v in value]
-    if value is None or type(value) in (bool, int, float, str):
+        return [_decode_value(v, budget, depth + 1) for v in value]
+    if type(value) is str:
+        _check_string(value)
+        return value
+    if value is None or type(value) in (bool, int, float):
         return value
     raise ProtocolError(f"unexpected {type(value).__name__} in a message")
+
+
+def _check_string(text: str) -> None:
+    if len(text) > MAX_STRING:
+        raise ProtocolError(f"a string of {len(text)} characters; the limit is {MAX_STRING}")
 
 
 def _decode_array(spec, budget: list[int]) -> np.ndarray:
@@ -77,10 +97,19 @@ def encode(message) -> bytes:
 
 
 def decode(body: bytes):
+    if len(body) > MAX_MESSAGE:
+        raise ProtocolError(f"message of {len(body)} bytes; the limit is {MAX_MESSAGE}")
+    if not body.isascii():
+        raise ProtocolError("message is not ASCII")  # json.dumps escapes everything else
+    # Every value or key but the first follows a "[", a "{", a "," or a ":" (counted in strings too: an
+    # upper bound), so the parser is never handed more than MAX_VALUES values to build.
+    values = 1 + body.count(b"[") + body.count(b"{") + body.count(b",") + body.count(b":")
+    if values > MAX_VALUES:
+        raise ProtocolError(f"message of up to {values} values; the limit is {MAX_VALUES}")
     try:
-        message = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ProtocolError(f"not a JSON message: {exc}") from None
+        message = json.loads(body)
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        raise ProtocolError(f"not a JSON message: {str(exc)[:200]}") from None
     return _decode_value(message, [MAX_MESSAGE])
 
 

@@ -308,8 +308,9 @@ class SandboxImplementation:
             raise Crashed(f"your code ended the process running it ({_describe_exit(reply.get('code'))})")
         if status == "error":
             raise StudentError(str(reply.get("message")))
+        # A reply the child never sends: student code wrote on the channel. It settles the exercise.
         self._stop()
-        raise StudentError(f"the sandbox answered something unexpected: {str(reply)[:200]}")
+        raise Crashed(f"the sandbox answered something unexpected: {str(reply)[:200]}")
 
     def close(self) -> None:
         self._stop()
@@ -400,9 +401,9 @@ class SandboxImplementation:
         except (EOFError, OSError):
             self._stop()
             raise Crashed("your code ended the sandbox itself") from None
-        except ProtocolError as exc:
+        except ProtocolError as exc:  # student code wrote on the channel: settle the exercise (no shrinking)
             self._stop()
-            raise StudentError(f"garbled answer from the sandbox: {exc}") from None
+            raise Crashed(f"garbled answer from the sandbox: {exc}") from None
 
     def _start(self) -> None:
         if self.process is not None:
