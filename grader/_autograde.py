@@ -1,34 +1,50 @@
 """`grader autograde`: grade a class, in parallel, with student code confined to a sandbox.
 
-Every folder under SUBMISSIONS is one student's copy of `assignments/`. Each is
-graded by a worker process that runs the kit's tests in-process (the judging)
-against a `SandboxImplementation` (the student's code, in a sandbox). Outputs:
+Every folder under SUBMISSIONS is one student's: a copy of `assignments/`, or
+nbgrader's `<assignment>/<assignment>.ipynb` folders, judged folder by folder
+(one student's layout never decides another's). Each student is graded by a
+worker process that runs the kit's tests in-process (the judging) against a
+`SandboxImplementation` (the student's code, in a sandbox). Outputs:
 
     OUT/grades.csv                 student,assignment,exercise,score,max_score,status
     OUT/<student>/feedback.md      the scoreboard and every problem, as `grader check` words it
     OUT/<student>/results.json     Gradescope's format
+    OUT/.journal/                  each student's rows, written as the student is done (--resume)
 
-Every exercise of every student gets a row, whatever happened.
+`<student>` is the folder's name when it is a plain one, otherwise an escaped
+form that no other name shares (`folder_name`). Every exercise of every student
+gets a row, whatever happened, even if a worker process dies.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
 import shutil
 import sys
 import tempfile
 import time
+import urllib.parse
+from collections import deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ._course import BY_MODULE
+from ._outcome import UsageError
 from ._report import CHECK_LABELS, ExerciseResult, render_problem, render_scoreboard, score
 
 HEADER = ["student", "assignment", "exercise", "score", "max_score", "status"]
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$")
+JOURNAL = ".journal"
+# Names of the grader's own outputs in OUT: a student folder named so is written under its escaped name.
+OWN_OUTPUTS = {"grades.csv", "report.html", "results.json", "feedback.md"}
+STUDENTS_PER_WORKER = 25  # then a fresh worker process: nothing builds up in one for long
+WORKER_DEATHS_ALLOWED = 1  # a student whose grading kills its worker is retried this many times
+WORKER_MEMORY = 6 * 2**30  # bytes of address space for a trusted worker beyond what importing torch takes
 
 
 @dataclass
@@ -46,7 +62,7 @@ def sandbox_mode(requested: str) -> tuple[str, str]:
     if requested in ("auto", "bwrap") and bwrap_available():
         return "bwrap", "sandbox: bubblewrap (user, pid, net, mount namespaces; unprivileged uid; rlimits)"
     if requested == "bwrap":
-        raise SystemExit("grader autograde: --sandbox bwrap asked for, but bwrap/setpriv are not installed "
+        raise UsageError("--sandbox bwrap asked for, but bwrap/setpriv are not installed "
                          "(Debian: apt-get install bubblewrap)")
     return "process", ("WARNING: weaker sandbox: bubblewrap is not installed, so student code runs in a "
                        "separate process with rlimits and a clean environment but can read this machine's "
@@ -114,76 +130,272 @@ def gradescope_results(results: list[ExerciseResult], elapsed: float) -> dict:
             "visibility": "visible", "tests": tests}
 
 
-def _grade_one(job):
-    name, folder, options = job
-    started = time.perf_counter()
-    results = grade_student(folder, options)
-    return name, results, time.perf_counter() - started
+def folder_name(student: str) -> str:
+    """The output folder of `student`: one to one, whatever the names.
+
+    A plain name (letters, digits, `._@+-`, not one of the grader's own outputs)
+    is kept; any other is `_` and its percent-encoding (plain names never start
+    with `_`, and percent-encoding is one to one); one too long for a file name is
+    cut and ends in a hash of the whole name, longer than any uncut form.
+    """
+    if SAFE_NAME.match(student) and student not in OWN_OUTPUTS:
+        return student
+    # Undecodable bytes in a folder name come from os.scandir as surrogates: surrogateescape gives them back.
+    escaped = "_" + urllib.parse.quote(student.encode("utf-8", "surrogateescape"), safe="")
+    if len(escaped) <= 200:
+        return escaped
+    return f"{escaped[:190]}~{hashlib.sha256(student.encode('utf-8', 'surrogateescape')).hexdigest()[:48]}"
+
+
+@dataclass
+class Submission:
+    name: str                                # the student: the folder's name
+    folder: Path                             # what is graded: the copy of assignments/, or the notebooks' modules
+    notebooks: dict[str, Path] | None = None  # nbgrader's layout: {module: notebook}
+
+
+def find_submissions(root: Path, scratch: Path) -> tuple[list[Submission], dict[str, str]]:
+    """(the students to grade, {entry: why it is not a student}) under `root`.
+
+    `root` is one folder per student, or an nbgrader course (its nbgrader_config.py
+    or gradebook.db beside submitted/: files no student writes), whose students are
+    in submitted/. Each student folder is judged on its own: module folders holding
+    notebooks make it nbgrader's layout, anything else is a copy of assignments/.
+    """
+    from ._notebooks import notebooks_of
+
+    course = (root / "submitted").is_dir() and any((root / f).is_file() for f in ("nbgrader_config.py", "gradebook.db"))
+    base = root / "submitted" if course else root
+    found, skipped = [], {}
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        name = entry.name
+        if name.startswith("."):
+            skipped[name] = "a hidden folder"
+        elif entry.is_symlink():
+            skipped[name] = "a symbolic link, not a folder"
+        elif not entry.is_dir(follow_symlinks=False):
+            skipped[name] = "a file, not a folder"
+        else:  # a student, even with an empty or unreadable folder: every exercise gets a row (invalid)
+            notebooks = notebooks_of(Path(entry.path))
+            if notebooks:
+                found.append(Submission(name, scratch / "notebooks" / folder_name(name), notebooks))
+            else:
+                found.append(Submission(name, Path(entry.path)))
+    return found, skipped
+
+
+class Journal:
+    """Each student's rows in OUT/.journal/, one file each, written whole (rename) as the student is done."""
+
+    def __init__(self, out: Path, modules: list[str], resume: bool):
+        self.folder = out / JOURNAL
+        header = {"modules": modules}
+        if resume and (self.folder / "run.json").is_file():
+            if json.loads((self.folder / "run.json").read_text(encoding="utf-8")) != header:
+                raise UsageError(f"--resume: {out} was graded with other assignments; grade it again without --resume")
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._write(self.folder / "run.json", header)
+
+    def done(self) -> dict[str, list[ExerciseResult]]:
+        """{student: rows} of every student already journaled."""
+        from ._plugin import TestRecord
+
+        done = {}
+        for path in sorted(self.folder.glob("*.student.json")):
+            try:
+                entry = json.loads(path.read_text(encoding="utf-8"))
+                done[entry["student"]] = [
+                    ExerciseResult(**{**r, "problems": [TestRecord(**p) for p in r["problems"]]})
+                    for r in entry["rows"]]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # a torn or foreign file: that student is graded again
+        return done
+
+    def record(self, student: str, results: list[ExerciseResult]) -> None:
+        self._write(self.folder / f"{folder_name(student)}.student.json",
+                    {"student": student, "rows": [asdict(r) for r in results]})
+
+    @staticmethod
+    def _write(path: Path, value) -> None:
+        partial = path.with_name(path.name + ".partial")
+        with open(partial, "w", encoding="utf-8") as handle:
+            json.dump(value, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+
+
+def _worker(connection) -> None:
+    """A trusted worker process: grade the submissions it is sent until it is sent None."""
+    import resource
+
+    from ._sandbox import _torch_footprint
+
+    # Bounded like the sandbox, with more room: what a reply may cost is bounded (_protocol), and a
+    # worker over this fails its student (MemoryError) instead of the machine.
+    limit = _torch_footprint() + WORKER_MEMORY
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while (job := connection.recv()) is not None:
+        name, folder, options = job
+        started = time.perf_counter()
+        results = grade_student(folder, options)
+        connection.send((name, results, time.perf_counter() - started))
+
+
+def _describe_death(code) -> str:
+    if isinstance(code, int) and code < 0:
+        import signal
+
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+def grade_in_pool(jobs: list[tuple], workers: int):
+    """Yield (name, results, seconds) for each job, graded by `workers` processes, in the order they finish.
+
+    A worker that dies (the OOM killer, a bug) is replaced; its student is graded
+    again, and after WORKER_DEATHS_ALLOWED deaths gets error rows that say so.
+    No death stops the others or hangs the run.
+    """
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
+    queue, deaths = deque(jobs), {}
+
+    def start():
+        parent, child = context.Pipe()
+        process = context.Process(target=_worker, args=(child,), daemon=True)
+        process.start()
+        child.close()
+        return [parent, process, 0]
+
+    idle = [start() for _ in range(min(workers, len(jobs)))]
+    busy = {}  # connection -> (worker, job)
+    try:
+        while queue or busy:
+            if queue and not idle and not busy:
+                idle.append(start())
+            while queue and idle:
+                worker, job = idle.pop(), queue.popleft()
+                worker[0].send(job)
+                busy[worker[0]] = (worker, job)
+            waiting = list(busy) + [worker[1].sentinel for worker, _ in busy.values()]
+            for ready in multiprocessing.connection.wait(waiting):
+                connection = next((c for c, (w, _) in busy.items() if ready in (c, w[1].sentinel)), None)
+                if connection is None:
+                    continue  # both its ends were ready: handled already
+                worker, job = busy.pop(connection)
+                try:
+                    answer = connection.recv() if connection.poll() else None
+                except (EOFError, OSError):
+                    answer = None
+                if answer is not None:
+                    yield answer
+                    worker[2] += 1
+                    if worker[2] < STUDENTS_PER_WORKER:
+                        idle.append(worker)
+                        continue
+                    connection.send(None)
+                else:
+                    worker[1].join(5)
+                    name = job[0]
+                    deaths[name] = deaths.get(name, 0) + 1
+                    if deaths[name] <= WORKER_DEATHS_ALLOWED:
+                        queue.append(job)
+                    else:
+                        message = (f"the grader's worker process died while grading this submission "
+                                   f"({_describe_death(worker[1].exitcode)}), {deaths[name]} times")
+                        yield name, complete([], job[2].modules, message), 0.0
+                worker[1].join(5)
+                connection.close()
+                if queue:  # a replacement, while there is work for it
+                    idle.append(start())
+    finally:
+        for worker in idle + [w for w, _ in busy.values()]:
+            if worker[1].is_alive():
+                try:
+                    worker[0].send(None)
+                except OSError:
+                    pass
+        for worker in idle + [w for w, _ in busy.values()]:
+            worker[1].join(10)
+            if worker[1].is_alive():
+                worker[1].kill()
+                worker[1].join()
 
 
 def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: str,
-              call_timeout: float, progress=True, say=print, gradebook: Path | None = None) -> bool:
+              call_timeout: float, progress=True, say=print, gradebook: Path | None = None,
+              resume: bool = False) -> bool:
     """Grade every student folder under `submissions`; True when every submission was graded.
 
-    `submissions` holds one copy of assignments/ per student, or is nbgrader's
-    `submitted/` (or the course folder above it): then each student's notebooks
-    are turned into modules here, with nbformat, and graded the same way. With
-    `gradebook`, the scores also go into that nbgrader course's gradebook.
+    `submissions` holds one folder per student (a copy of assignments/, or nbgrader's
+    notebooks), or is an nbgrader course folder. With `gradebook`, the scores also
+    go into that nbgrader course's gradebook. Each student's rows are journaled in
+    OUT as soon as they are known; with `resume`, the students journaled by an
+    earlier run of the same assignments are not graded again.
     """
-    from ._notebooks import nbgrader_students, write_modules
+    from ._notebooks import write_modules
 
     mode, sentence = sandbox_mode(sandbox)
     say(sentence)
     if out.resolve().is_relative_to(submissions.resolve()):
-        raise SystemExit("grader autograde: --out must not be inside SUBMISSIONS (students could write there)")
+        raise UsageError("--out must not be inside SUBMISSIONS (students could write there)")
     out.mkdir(parents=True, exist_ok=True)
+    journal = Journal(out, modules, resume)
     scratch_root = tempfile.mkdtemp(prefix="kit-autograde-")
     os.chmod(scratch_root, 0o755)
-    notebooks = nbgrader_students(submissions)
-    unreadable: dict[str, dict[str, str]] = {}
-    if notebooks is None:
-        folders = {p.name: p for p in sorted(submissions.iterdir()) if p.is_dir() and not p.name.startswith(".")}
-    else:
-        say(f"nbgrader layout: {len(notebooks)} students' notebooks, read with nbformat")
-        folders = {}
-        for name, found in notebooks.items():
-            folders[name] = Path(scratch_root) / "notebooks" / name
-            unreadable[name] = write_modules(found, folders[name])
-    options = Options(modules, mode, call_timeout, scratch_root)
-    jobs = [(name, str(folder), options) for name, folder in folders.items()]
-    rows: dict[str, list[ExerciseResult]] = {}
-    started = time.perf_counter()
-    bar = None
-    if progress:
-        from tqdm import tqdm
-        bar = tqdm(total=len(jobs), unit="student", file=sys.stderr, dynamic_ncols=True)
     try:
-        context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
-        with context.Pool(processes=max(1, min(workers, len(jobs) or 1)), maxtasksperchild=25) as pool:
-            for name, results, elapsed in pool.imap_unordered(_grade_one, jobs):
+        found, skipped = find_submissions(submissions, Path(scratch_root))
+        for name, reason in skipped.items():
+            say(f"not graded: {name!r}: {reason}")
+        rows = {name: results for name, results in journal.done().items() if name in {s.name for s in found}}
+        if rows:
+            say(f"--resume: {len(rows)} students already graded, {len(found) - len(rows)} to go")
+        if any(s.notebooks for s in found):
+            say(f"nbgrader layout: {sum(bool(s.notebooks) for s in found)} students' notebooks, read with nbformat")
+        unreadable = {s.name: write_modules(s.notebooks, s.folder) for s in found
+                      if s.notebooks and s.name not in rows}
+        options = Options(modules, mode, call_timeout, scratch_root)
+        jobs = [(s.name, str(s.folder), options) for s in found if s.name not in rows]
+        started = time.perf_counter()
+        bar = None
+        if progress:
+            from tqdm import tqdm
+            bar = tqdm(total=len(jobs), unit="student", file=sys.stderr, dynamic_ncols=True)
+        try:
+            for name, results, elapsed in grade_in_pool(jobs, workers):
                 explain_unreadable(results, unreadable.get(name, {}))
-                rows[name] = results
                 write_student(out, name, results, elapsed)
+                journal.record(name, results)  # last: a student journaled has its feedback too
+                rows[name] = results
                 if bar is not None:
                     bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
     finally:
-        if bar is not None:
-            bar.close()
         shutil.rmtree(scratch_root, ignore_errors=True)
-    with open(out / "grades.csv", "w", newline="", encoding="utf-8") as handle:
+    partial = out / "grades.csv.partial"
+    with open(partial, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(HEADER)
         for name in sorted(rows):
             for r in rows[name]:
                 writer.writerow([name, r.assignment, r.exercise, r.score, r.max_score, r.status])
-    if gradebook is not None and notebooks is not None:
+    os.replace(partial, out / "grades.csv")
+    if gradebook is not None and any(s.notebooks for s in found):
         from ._gradebook import write_scores
 
+        notebooks = {s.name: s.notebooks for s in found if s.notebooks}
         say(f"wrote {write_scores(gradebook, rows, notebooks)} scores into {gradebook / 'gradebook.db'}")
     elapsed = time.perf_counter() - started
-    say(f"graded {len(rows)} students in {elapsed:.1f} s ({60 * len(rows) / max(elapsed, 1e-9):.1f} per minute) "
-        f"with {workers} worker(s); wrote {out / 'grades.csv'}")
-    return len(rows) == len(jobs)
+    say(f"graded {len(jobs)} students in {elapsed:.1f} s ({60 * len(jobs) / max(elapsed, 1e-9):.1f} per minute) "
+        f"with {workers} worker(s); wrote {out / 'grades.csv'} ({len(rows)} students)")
+    return len(rows) == len(found)
 
 
 def explain_unreadable(results: list[ExerciseResult], problems: dict[str, str]) -> None:
@@ -196,7 +408,7 @@ def explain_unreadable(results: list[ExerciseResult], problems: dict[str, str]) 
 
 
 def write_student(out: Path, name: str, results: list[ExerciseResult], elapsed: float) -> None:
-    folder = out / (name if SAFE_NAME.match(name) else "_" + re.sub(r"[^A-Za-z0-9._-]", "_", name)[:90])
+    folder = out / folder_name(name)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "feedback.md").write_text(feedback_markdown(name, results), encoding="utf-8")
     (folder / "results.json").write_text(json.dumps(gradescope_results(results, elapsed), indent=1),

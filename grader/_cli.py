@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ._build import BuildError, plan, write
 from ._course import ASSIGNMENTS, BY_MODULE
+from ._outcome import UsageError
 from ._paths import available_assignments, kit_root
 
 # _verify.PROOFS, named here so that parsing the command line does not import torch.
@@ -35,7 +36,7 @@ def resolve_assignments(names: list[str]) -> list[str]:
     for name in names:
         module = name.removesuffix(".py") if name.removesuffix(".py") in BY_MODULE else numbers.get(name.lstrip("0"))
         if module is None or module not in available:
-            raise SystemExit(f"grader: unknown assignment {name!r}; choose from {', '.join(available)}")
+            raise UsageError(f"unknown assignment {name!r}; choose from {', '.join(available)}")
         chosen.append(module)
     return list(dict.fromkeys(chosen))
 
@@ -115,7 +116,7 @@ def cmd_autograde(args) -> ExitCode:
         return ExitCode.USAGE
     ok = autograde(submissions, Path(args.out), modules, args.workers,
                    args.sandbox, args.timeout, progress=not args.no_progress,
-                   gradebook=Path(args.gradebook) if args.gradebook else None)
+                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -158,6 +159,9 @@ def parser() -> argparse.ArgumentParser:
                            help="grade only this assignment (repeatable; default: all)")
     autograde.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                            help="longest one call into student code may take (default 20)")
+    autograde.add_argument("--resume", action="store_true",
+                           help="continue an interrupted run into the same --out: grade only the students "
+                                "its journal does not hold yet")
     autograde.add_argument("--no-progress", action="store_true", help="no progress bar")
     autograde.add_argument("--gradebook", metavar="COURSE_DIR",
                            help="also write the scores into this nbgrader course's gradebook.db")
@@ -167,7 +171,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> ExitCode:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"grader {args.command}: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
 
 
 def console_main() -> None:

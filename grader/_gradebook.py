@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._outcome import UsageError
 from ._report import ExerciseResult
 
 
@@ -23,7 +24,7 @@ def write_scores(course: Path, results: dict[str, list[ExerciseResult]], submitt
                 try:
                     gradebook.find_assignment(module)
                 except MissingEntry:
-                    raise SystemExit(f"grader autograde: the gradebook has no assignment {module!r}; "
+                    raise UsageError(f"the gradebook has no assignment {module!r}; "
                                      f"run `nbgrader generate_assignment {module}` first") from None
                 gradebook.update_or_create_submission(module, student)
                 for result in results.get(student, []):

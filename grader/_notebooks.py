@@ -51,6 +51,7 @@ def extract(path: Path, module: str) -> Extracted:
         if path.stat().st_size > MAX_NOTEBOOK:
             return Extracted(module, None, f"{path.name} is larger than {MAX_NOTEBOOK // 2**20} MiB")
         notebook = nbformat.read(str(path), as_version=4)
+        nbformat.validate(notebook)  # read() only warns: a cell whose source is not text must stop here
     except Exception as exc:  # noqa: BLE001  (invalid JSON, unknown nbformat, bad encoding: all the same here)
         return Extracted(module, None, f"{path.name} is not a readable notebook ({type(exc).__name__}: "
                                        f"{str(exc)[:200]})")
@@ -63,23 +64,25 @@ def extract(path: Path, module: str) -> Extracted:
     return Extracted(module, "\n\n".join(cells) + "\n")
 
 
-def nbgrader_students(root: Path) -> dict[str, dict[str, Path]] | None:
-    """{student: {module: notebook}} for nbgrader's `submitted/<student>/<assignment>/*.ipynb` layout.
+def notebooks_of(student: Path) -> dict[str, Path]:
+    """{module: notebook} for nbgrader's `<assignment>/*.ipynb` folders in one student's folder; {} if none.
 
-    `root` may be the course folder (holding submitted/) or submitted/ itself.
-    None when no student folder holds an assignment folder: then each student
-    folder is a copy of assignments/.
+    The notebook named after its assignment is preferred, else the first by name.
     """
-    base = root / "submitted" if (root / "submitted").is_dir() else root
-    students: dict[str, dict[str, Path]] = {}
-    for student in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        notebooks = {}
-        for folder in sorted(p for p in student.iterdir() if p.is_dir() and p.name in BY_MODULE):
+    notebooks = {}
+    try:
+        folders = sorted(p for p in student.iterdir() if p.name in BY_MODULE and p.is_dir() and not p.is_symlink())
+    except OSError:
+        return {}
+    for folder in folders:
+        try:
             candidates = sorted(folder.glob("*.ipynb"))
+        except OSError:
+            continue
+        if candidates:
             preferred = folder / f"{folder.name}.ipynb"
-            notebooks[folder.name] = preferred if preferred in candidates else (candidates or [preferred])[0]
-        students[student.name] = notebooks
-    return students if any(students.values()) else None
+            notebooks[folder.name] = preferred if preferred in candidates else candidates[0]
+    return notebooks
 
 
 def write_modules(notebooks: dict[str, Path], folder: Path) -> dict[str, str]:

@@ -10,8 +10,8 @@ Each case belongs to a class of attack (`kind`). The compatibility tier grades
 SLICE, the first case of each class, on every other Python: the classes are
 ordered so that their first cases between them take every path the grader has
 (a crash and a restart, a value refused at the boundary, a shipped file, a
-write and a survivor, the clock, a read, the network, a file that is not
-Python) and every status.
+write and a survivor, the clock, a read, the network, a forged reply on the
+channel, a file that is not Python) and every status.
 """
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ class Case:
     # import or start-up, or leaves state, processes or files behind, must spare backprop too.
     modules: tuple[str, ...] = ("matmul", "backprop")
     kind: str = ""  # the class of attack, set by attacks()
+    folder: str = ""  # the student's folder name, when the name is the attack (default: the case's name)
+
+    @property
+    def student(self) -> str:
+        return self.folder or self.name
 
 
 MATMUL_ONLY = ("matmul",)
@@ -184,6 +189,48 @@ CASES = [
                            "    try:\n        socket.create_connection(host, timeout=1).send(b'grades')\n"
                            "        return a\n    except OSError:\n        pass\nreturn None"),
              expect={"matmul.matmul_einsum": "failed"}, modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "a folder that decides for the class",
+        Case("folder_named_like_an_output", "a student folder named grades.csv", folder="grades.csv",
+             modules=MATMUL_ONLY),
+        Case("folder_named_like_nbgrader", "a student folder named submitted, as in nbgrader's course, "
+             "holding x/matmul/matmul.ipynb", folder="submitted",
+             files={"x/matmul/matmul.ipynb": "{\"cells\": ["}, modules=MATMUL_ONLY),
+        Case("name_composed", "Zoë, with ë as one character", folder="Zo\u00eb", modules=MATMUL_ONLY),
+        Case("name_other_accent", "Zoè, who differs from Zoë in one accent, handing in the stubs",
+             base="stubs", folder="Zo\u00e8", modules=MATMUL_ONLY),
+        Case("notebook_folder", "a copy of assignments/ that also holds an unreadable matmul/matmul.ipynb",
+             files={"matmul/matmul.ipynb": "{\"cells\": ["}, expect=everything("matmul", "invalid"),
+             modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "flood the judge",
+        # Refused for its size. A small forged reply is still believed (issue 11, point 4): it gains
+        # nothing here, since it carries the student's own answer, but a probe's observation could be forged.
+        Case("forged_reply", "for each product, write the right answer padded with 1.5 million values on the "
+             "channel itself, then swallow the child's own reply",
+             append=einsum("import base64, os, struct, sys, torch\n"
+                           "assert a.shape[1] == b.shape[0], f'cannot multiply {tuple(a.shape)} by {tuple(b.shape)}'\n"
+                           "want = torch.einsum('ik,kj->ij', a, b)\n"
+                           "if sys._getframe(1).f_code.co_name != 'product':\n    return want\n"
+                           "def nd(t):\n    w = t.numpy()\n"
+                           "    return '{\"__nd__\": [\"%s\", %s, \"%s\"]}' % "
+                           "(w.dtype.name, list(w.shape), base64.b64encode(w.tobytes()).decode())\n"
+                           "body = ('{\"status\": \"ok\", \"value\": [%s, %s, %s], \"pad\": [' % "
+                           "(nd(want), nd(a), nd(b)) + '0,' * 1500000 + '0]}').encode()\n"
+                           "real_write = os.write\n"
+                           "def send(fd):\n    try:\n"
+                           "        if os.readlink('/proc/self/fd/' + fd).startswith('pipe:'):\n"
+                           "            real_write(int(fd), struct.pack('>Q', len(body)) + body)\n"
+                           "    except OSError:\n        pass\n"
+                           "list(map(send, os.listdir('/proc/self/fd')))  # no Python loop: the lesson's rule\n"
+                           "def swallow_once(fd, data):\n    os.write = real_write\n    return len(data)\n"
+                           "os.write = swallow_once\nreturn want"),
+             expect={"matmul.matmul_einsum": "error"}, modules=MATMUL_ONLY),
+        Case("huge_message", "raise an exception whose message is 40 MB",
+             append=einsum("raise ValueError('x' * 40_000_000)"),
+             expect={"matmul.matmul_einsum": "error"}, modules=MATMUL_ONLY),
     ),
     *attacks(
         "not a submission",

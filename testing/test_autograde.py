@@ -15,15 +15,20 @@ import hashlib
 import io
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 import torch
+from hypothesis import given
+from hypothesis import strategies as st
 
+from grader._autograde import OWN_OUTPUTS, folder_name
 from testing.hostile_cases import BACKPROP, CASES, CLOCK_FAR_AWAY, MATMUL, SLICE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +47,7 @@ def build(case, folder: Path, port: int = 9) -> None:
         with open(folder / name, "a") as handle:
             handle.write(code.replace("LISTENER_PORT", str(port)))
     for name, content in case.files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
     for name, target in case.symlinks.items():
         (folder / name).unlink(missing_ok=True)
@@ -108,7 +114,7 @@ def graded(tmp_path_factory, tier):
     for (modules, clock), chosen in sorted(groups.items(), key=lambda group: -len(group[1])):
         submissions = tmp_path_factory.mktemp("submissions")
         for case in chosen:
-            build(case, submissions / case.name, port)
+            build(case, submissions / case.student, port)
         runs.append((submissions, tmp_path_factory.mktemp("out"), modules, clock, 1 if runs else 2))
     watched = {"kit": ROOT / "solutions", "tests": ROOT / "tests",
                "torch": Path(torch.__file__).parent / "__init__.py", **{str(run[0]): run[0] for run in runs}}
@@ -134,7 +140,7 @@ def graded(tmp_path_factory, tier):
 
 
 def test_the_corpus_is_big_enough():
-    assert len(CASES) >= 30 and len({c.name for c in CASES}) == len(CASES)
+    assert len(CASES) >= 30 and len({c.name for c in CASES}) == len({c.student for c in CASES}) == len(CASES)
 
 
 @pytest.mark.skipif(os.getuid() != 0, reason="uids are only claimed by a grader running as root")
@@ -167,7 +173,7 @@ def test_autograde_finishes_and_says_which_sandbox(graded):
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=() if c in SLICE else pytest.mark.full_tier_only)
                                   for c in CASES])
 def test_each_case_gets_exactly_its_grades(graded, case):
-    rows = {(r["assignment"], r["exercise"]): r for r in graded["rows"] if r["student"] == case.name}
+    rows = {(r["assignment"], r["exercise"]): r for r in graded["rows"] if r["student"] == case.student}
     expected_rows = [(module, name) for module in case.modules for name in EXERCISES[module]]
     assert sorted(rows) == sorted(expected_rows), "every exercise gets a row"
     honest = "not_attempted" if case.base == "stubs" else "passed"
@@ -184,7 +190,8 @@ def test_nothing_outside_the_scratch_area_changed(graded):
                    "/tmp/foundations-kit-conftest-ran"):
         assert not os.path.exists(forged)
     produced = [p.name for out in graded["outs"] for p in out.iterdir()]
-    assert sorted(produced) == sorted(["grades.csv"] * len(graded["outs"]) + [c.name for c in graded["cases"]])
+    assert sorted(produced) == sorted(["grades.csv", ".journal"] * len(graded["outs"]) +
+                                      [folder_name(c.student) for c in graded["cases"]])
 
 
 @needs_bwrap
@@ -202,10 +209,13 @@ def test_feedback_and_gradescope_results_for_each_student(graded):
     import json
 
     for case in graded["cases"]:
-        folder = next(out / case.name for out in graded["outs"] if (out / case.name).is_dir())
+        name = folder_name(case.student)  # one folder per student, whatever the names (one to one)
+        folder = next(out / name for out in graded["outs"] if (out / name).is_dir())
         feedback = (folder / "feedback.md").read_text()
         results = json.loads((folder / "results.json").read_text())
-        assert f"# Feedback for {case.name}" in feedback and "total" in feedback
+        assert f"# Feedback for {case.student}" in feedback and "total" in feedback
+        # Messages are cut to a few KB each: no submission fills the instructor's disk through its feedback.
+        assert len(feedback) < 64_000 and (folder / "results.json").stat().st_size < 64_000, case.name
         assert len(results["tests"]) == sum(len(EXERCISES[module]) for module in case.modules)
         assert results["score"] == sum(t["score"] for t in results["tests"])
 
@@ -275,3 +285,87 @@ def test_what_the_sandbox_uid_cannot_read_is_mirrored_folder_or_file(tmp_path, m
     _sandbox._mirror(private / "other")
     sources = sorted(p.read_text() for p in (tmp_path / "runtime").glob("*/.source"))
     assert sources == sorted(str(p) for p in (private / "__init__.py", private / "other"))
+
+
+@given(st.lists(st.text(min_size=1, max_size=300), min_size=2, max_size=6, unique=True))
+def test_output_folders_are_one_to_one_and_never_the_graders_own(names):
+    folders = [folder_name(name) for name in names]
+    assert len(set(folders)) == len(names)
+    for folder in folders:
+        assert "/" not in folder and "\0" not in folder and len(folder.encode()) <= 255
+        assert folder not in OWN_OUTPUTS and not folder.startswith(".")
+
+
+def test_plain_names_are_kept_and_others_escaped():
+    assert folder_name("ada.lovelace@uni") == "ada.lovelace@uni"
+    assert folder_name("grades.csv") == "_grades.csv"
+    assert folder_name("Zo\u00eb") != folder_name("Zoe\u0308")
+    assert folder_name("bad\udcffbytes") == "_bad%FFbytes"  # a name that is not UTF-8
+
+
+def honest_class(submissions: Path, names: list[str]) -> None:
+    for name in names:
+        (submissions / name).mkdir(parents=True)
+        shutil.copy(ROOT / "solutions" / "matmul.py", submissions / name / "matmul.py")
+
+
+def trusted_worker_grading(autograde_pid: int) -> int | None:
+    """The pid of a worker of this autograde run whose sandbox is running (so it is grading), if any."""
+    table = {}
+    for line in subprocess.run(["ps", "-eo", "pid=,ppid=,args="], capture_output=True, text=True).stdout.splitlines():
+        pid, ppid, args = line.split(None, 2)
+        table[int(pid)] = (int(ppid), args)
+    for ppid, args in table.values():
+        if args.startswith(("setpriv ", "bwrap ")) and table.get(ppid, (None,))[0] == autograde_pid:
+            return ppid
+    return None
+
+
+@needs_bwrap
+def test_a_worker_that_dies_is_replaced_and_no_student_is_lost(tmp_path):
+    """Three SIGKILLs of the grading worker (one worker): a, b, then a again. a is retried once and
+    then gets error rows that say why; b, retried once, is graded; the run ends with grades.csv."""
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    honest_class(submissions, ["a", "b"])
+    process, stdout, stderr = autograde(submissions, out, ("matmul",), CLOCK, workers=1)
+    killed = []
+    while process.poll() is None and len(killed) < 3:
+        worker = trusted_worker_grading(process.pid)
+        if worker is not None and worker not in killed:
+            os.kill(worker, signal.SIGKILL)
+            killed.append(worker)
+        time.sleep(0.05)
+    returncode, out_text, err_text = finish(process, stdout, stderr)
+    assert len(killed) == 3 and returncode == 0, err_text[-3000:]
+    with open(out / "grades.csv") as handle:
+        rows = {(r["student"], r["exercise"]): r["status"] for r in csv.DictReader(handle)}
+    assert rows == {**{("a", e): "error" for e in MATMUL}, **{("b", e): "passed" for e in MATMUL}}
+    assert "worker process died while grading this submission (killed by SIGKILL), 2 times" in \
+        (out / "a" / "feedback.md").read_text()
+
+
+@needs_bwrap
+def test_a_killed_run_resumes_from_its_journal_and_grades_only_the_rest(tmp_path):
+    """SIGKILL `grader autograde` once a student is journaled; --resume grades the others only,
+    and grades.csv holds every student's rows, as an uninterrupted run would."""
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    honest_class(submissions, ["a", "b", "c"])
+    shutil.copy(ROOT / "assignments" / "matmul.py", submissions / "c" / "matmul.py")  # c hands in the stub
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "GRADER_SANDBOX_UIDS": f"{SANDBOX_UIDS[0]}-{SANDBOX_UIDS[-1]}"}
+    command = [sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
+               "--assignment", "matmul", "--workers", "1", "--timeout", str(CLOCK), "--no-progress"]
+    first = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = out / ".journal"
+    while first.poll() is None and not list(journal.glob("*.student.json")):
+        time.sleep(0.05)
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    assert not (out / "grades.csv").exists() and len(list(journal.glob("*.student.json"))) == 1
+    resumed = subprocess.run([*command, "--resume"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert "--resume: 1 students already graded, 2 to go" in resumed.stdout
+    with open(out / "grades.csv") as handle:
+        rows = {(r["student"], r["exercise"]): r["status"] for r in csv.DictReader(handle)}
+    assert rows == {**{(s, e): "passed" for s in "ab" for e in MATMUL}, **{("c", e): "not_attempted" for e in MATMUL}}
+    assert all((out / student / "feedback.md").is_file() for student in "abc")

@@ -75,6 +75,8 @@ def broken_notebooks(course: Path) -> dict[str, str | bytes]:
     hook = filled(course, EXERCISES)
     hook.cells.insert(2, nbformat.v4.new_code_cell(
         "get_ipython().set_custom_exc((Exception,), lambda *args, **kwargs: None)"))
+    not_text = json.loads(good)  # valid JSON, not a valid notebook: it once crashed the whole run
+    not_text["cells"][1]["source"] = 5
     return {
         "invalid_json": b"{\"cells\": [",
         "old_nbformat": json.dumps({"nbformat": 2, "worksheets": []}),
@@ -84,6 +86,7 @@ def broken_notebooks(course: Path) -> dict[str, str | bytes]:
         "loops_forever": nbformat.writes(loops),
         "asks_for_input": nbformat.writes(asks),
         "ipython_hook": nbformat.writes(hook),
+        "source_not_text": json.dumps(not_text),
     }
 
 
@@ -161,5 +164,6 @@ def test_broken_notebooks_get_a_status_and_never_stop_the_run(course, tmp_path):
         "deleted_test_cells": {"passed"}, "edited_metadata": {"passed"},
         "huge_outputs": {"invalid"},
         "loops_forever": {"error"}, "asks_for_input": {"error"}, "ipython_hook": {"error"},
+        "source_not_text": {"invalid"},
     }
     assert "not a readable notebook" in (out / "invalid_json" / "feedback.md").read_text()
