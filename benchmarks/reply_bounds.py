@@ -8,8 +8,9 @@ message that expands most when parsed, this builds the largest one within
 `grader._protocol`'s bounds and one just past them, writes it into a pipe and
 has a fresh process read and decode it with `read_message`, as the trusted
 worker does, and prints that process's peak resident memory during the read
-above what it held before (VmHWM, reset through /proc/self/clear_refs). A message past a bound must be refused; one within must cost at
-most a small multiple of MAX_MESSAGE.
+above what it held before (VmHWM, reset through /proc/self/clear_refs). A
+message past a bound must be refused; one within must cost at most a small
+multiple of MAX_MESSAGE.
 """
 from __future__ import annotations
 
