@@ -53,6 +53,8 @@ class Options:
     sandbox: str            # "bwrap" or "process"
     call_timeout: float
     scratch_root: str
+    exercise_budget: float = 120.0  # seconds of calls per exercise, in all (SandboxConfig)
+    student_budget: float = 600.0   # seconds of calls per student, in all
 
 
 def sandbox_mode(requested: str) -> tuple[str, str]:
@@ -77,7 +79,8 @@ def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
     scratch = tempfile.mkdtemp(prefix="student-", dir=options.scratch_root)
     os.chmod(scratch, 0o755)
     extra = [f"--sandbox={options.sandbox}", f"--sandbox-uid={claim_uid()}",
-             f"--scratch={Path(scratch) / 'copy'}"]
+             f"--scratch={Path(scratch) / 'copy'}", f"--exercise-budget={options.exercise_budget}",
+             f"--student-budget={options.student_budget}"]
     try:
         records, _ = run_tests(Path(folder), options.modules, extra=extra, call_timeout=options.call_timeout)
         results = score(records, options.modules)
@@ -236,6 +239,9 @@ def _worker(connection) -> None:
     # Bounded like the sandbox, with more room: what a reply may cost is bounded (_protocol), and a
     # worker over this fails its student (MemoryError) instead of the machine.
     limit = _torch_footprint() + WORKER_MEMORY
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)  # an instructor's own, lower limit stands
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while (job := connection.recv()) is not None:
         name, folder, options = job
@@ -280,7 +286,13 @@ def grade_in_pool(jobs: list[tuple], workers: int):
                 idle.append(start())
             while queue and idle:
                 worker, job = idle.pop(), queue.popleft()
-                worker[0].send(job)
+                try:
+                    worker[0].send(job)
+                except OSError:  # it died while idle: its replacement takes the job, which it never saw
+                    queue.appendleft(job)
+                    worker[1].join(5)
+                    idle.append(start())
+                    continue
                 busy[worker[0]] = (worker, job)
             waiting = list(busy) + [worker[1].sentinel for worker, _ in busy.values()]
             for ready in multiprocessing.connection.wait(waiting):
@@ -329,7 +341,7 @@ def grade_in_pool(jobs: list[tuple], workers: int):
 
 def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: str,
               call_timeout: float, progress=True, say=print, gradebook: Path | None = None,
-              resume: bool = False) -> bool:
+              resume: bool = False, exercise_budget: float = 120.0, student_budget: float = 600.0) -> bool:
     """Grade every student folder under `submissions`; True when every submission was graded.
 
     `submissions` holds one folder per student (a copy of assignments/, or nbgrader's
@@ -359,7 +371,7 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
             say(f"nbgrader layout: {sum(bool(s.notebooks) for s in found)} students' notebooks, read with nbformat")
         unreadable = {s.name: write_modules(s.notebooks, s.folder) for s in found
                       if s.notebooks and s.name not in rows}
-        options = Options(modules, mode, call_timeout, scratch_root)
+        options = Options(modules, mode, call_timeout, scratch_root, exercise_budget, student_budget)
         jobs = [(s.name, str(s.folder), options) for s in found if s.name not in rows]
         started = time.perf_counter()
         bar = None

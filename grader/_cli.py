@@ -116,7 +116,8 @@ def cmd_autograde(args) -> ExitCode:
         return ExitCode.USAGE
     ok = autograde(submissions, Path(args.out), modules, args.workers,
                    args.sandbox, args.timeout, progress=not args.no_progress,
-                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume)
+                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume,
+                   exercise_budget=args.exercise_budget, student_budget=args.student_budget)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -159,6 +160,11 @@ def parser() -> argparse.ArgumentParser:
                            help="grade only this assignment (repeatable; default: all)")
     autograde.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
                            help="longest one call into student code may take (default 20)")
+    autograde.add_argument("--exercise-budget", type=float, default=120.0, metavar="SECONDS",
+                           help="longest all of one exercise's calls may take together (default 120; "
+                                "a training call adds the time it asks for)")
+    autograde.add_argument("--student-budget", type=float, default=600.0, metavar="SECONDS",
+                           help="longest all of one student's calls may take together (default 600)")
     autograde.add_argument("--resume", action="store_true",
                            help="continue an interrupted run into the same --out: grade only the students "
                                 "its journal does not hold yet")

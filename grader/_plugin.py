@@ -64,6 +64,10 @@ def pytest_addoption(parser):
                     help="only run the tests of this exercise (repeatable)")
     group.addoption("--call-timeout", type=float, default=60.0, metavar="SECONDS",
                     help="time one call into student code may take (default 60)")
+    group.addoption("--exercise-budget", type=float, default=120.0, metavar="SECONDS",
+                    help="sandbox only: time one exercise's calls may take in all (default 120)")
+    group.addoption("--student-budget", type=float, default=600.0, metavar="SECONDS",
+                    help="sandbox only: time one submission's calls may take in all (default 600)")
     group.addoption("--sandbox", choices=("none", "process", "bwrap"), default="none",
                     help="run student code in this process (none), a separate process, or a bubblewrap sandbox")
     group.addoption("--sandbox-uid", type=int, default=60_001, help="unprivileged uid for the sandbox")
@@ -124,8 +128,8 @@ def impl(request):
     else:
         from ._sandbox import SandboxConfig, SandboxImplementation
 
-        config = SandboxConfig(mode=option("sandbox"), uid=option("sandbox_uid"),
-                               call_timeout=option("call_timeout"))
+        config = SandboxConfig(mode=option("sandbox"), uid=option("sandbox_uid"), call_timeout=option("call_timeout"),
+                               exercise_budget=option("exercise_budget"), student_budget=option("student_budget"))
         implementation = SandboxImplementation(Path(root), Path(option("scratch")), config)
     yield implementation
     implementation.close()

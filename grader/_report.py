@@ -28,7 +28,9 @@ def score(records: list[TestRecord], assignments: list[str] | None = None) -> li
     """One result per exercise of the given assignments (default: those with records), in course order.
 
     An exercise scores the points of its passing tests, except that a stub
-    (any test not attempted) scores 0 however many tests it happens to pass.
+    (any test not attempted) scores 0 however many tests it happens to pass, and
+    so does an exercise that timed out: which of its tests ended before the clock
+    or the budget ran out depends on the machine, and a grade must not.
     """
     modules = assignments or list(dict.fromkeys(r.assignment for r in records))
     results = []
@@ -41,7 +43,8 @@ def score(records: list[TestRecord], assignments: list[str] | None = None) -> li
             outcomes = {r.outcome for r in mine}
             status = next(o for o in PRECEDENCE if o in outcomes)
             points = sum(r.points for r in mine)
-            earned = 0 if status == "not_attempted" else sum(r.points for r in mine if r.outcome == "passed")
+            gated = status in ("not_attempted", "timed_out")
+            earned = 0 if gated else sum(r.points for r in mine if r.outcome == "passed")
             problems = [r for r in mine if r.outcome != "passed"]
             if status == "not_attempted":
                 problems = problems[:1]

@@ -77,6 +77,11 @@ class SandboxConfig:
     mode: str = "bwrap"              # "bwrap" or "process"
     uid: int = 60_001                # unprivileged uid of this worker (claim_uid)
     call_timeout: float = 20.0       # wall-clock seconds per probe call
+    # Wall-clock seconds of calls in all, per exercise and per submission: code that answers each call just
+    # under call_timeout must not hold a worker for hours. A call that asks for a longer time (training)
+    # adds what it asks to its exercise's budget.
+    exercise_budget: float = 120.0
+    student_budget: float = 600.0
     limits: Limits = field(default_factory=Limits)
 
 
@@ -269,6 +274,8 @@ class SandboxImplementation:
         self.broken: dict[str, tuple[str, str]] = {}
         self.not_attempted: dict[str, str] = {}
         self.restarts = 0
+        self.spent: dict[tuple, float] = {}     # seconds of calls per exercise
+        self.granted: dict[tuple, float] = {}   # seconds added to an exercise's budget by long calls
 
     # --- the same interface as LocalImplementation ---------------------------------------------
 
@@ -280,11 +287,37 @@ class SandboxImplementation:
         key = (module, self.exercise)
         if key in self.doomed:  # one timeout or crash settles the exercise; don't pay for it again
             raise type(self.doomed[key])(*self.doomed[key].args)
+        seconds = max(self.call_timeout, timeout or 0)
+        if seconds > self.call_timeout:
+            self.granted[key] = self.granted.get(key, 0.0) + seconds
+        exercise_left = self.config.exercise_budget + self.granted.get(key, 0.0) - self.spent.get(key, 0.0)
+        student_left = self.config.student_budget + sum(self.granted.values()) - sum(self.spent.values())
+        budget = ""  # the budget that bounds this call, if one is shorter than the call's own limit
+        if min(student_left, exercise_left) < seconds:
+            if student_left <= exercise_left:
+                seconds, budget = student_left, (f"this submission's calls took {self.config.student_budget:g} s "
+                                                 f"in all, its budget (--student-budget)")
+            else:
+                seconds, budget = exercise_left, (f"this exercise's calls took {self.config.exercise_budget:g} s "
+                                                  f"in all, its budget (--exercise-budget)")
         try:
-            return self._run(key, probe, args, expect_error, max(self.call_timeout, timeout or 0))
-        except (TimedOut, Crashed) as exc:
+            self._start()  # the fork server's start (torch's import) is the kit's time, not the student's
+        except Crashed as exc:
             self.doomed[key] = exc
             raise
+        started = time.monotonic()
+        try:
+            if seconds <= 0:
+                raise TimedOut(budget)
+            return self._run(key, probe, args, expect_error, seconds)
+        except TimedOut as exc:
+            self.doomed[key] = TimedOut(budget) if budget else exc
+            raise self.doomed[key] from None
+        except Crashed as exc:
+            self.doomed[key] = exc
+            raise
+        finally:
+            self.spent[key] = self.spent.get(key, 0.0) + time.monotonic() - started
 
     def _run(self, key, probe, args, expect_error, seconds):
         module = key[0]

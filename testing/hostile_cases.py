@@ -155,6 +155,11 @@ CASES = [
         "resources",
         Case("sleep_forever", "sleep forever", append=einsum("import time\ntime.sleep(10**6)"),
              expect={"matmul.matmul_einsum": "timed_out"}, modules=MATMUL_ONLY),
+        Case("sleep_under_the_clock", "answer right, each call after sleeping just under the per-call limit",
+             append=einsum("import time, torch\ntime.sleep(CALL_SECONDS - 1)\n"
+                           "assert a.shape[1] == b.shape[0], f'cannot multiply {tuple(a.shape)} by {tuple(b.shape)}'\n"
+                           "return torch.einsum('ik,kj->ij', a, b)"),
+             expect={"matmul.matmul_einsum": "timed_out"}, modules=MATMUL_ONLY),
         Case("endless_loop_ignoring_signals", "ignore every catchable signal and loop forever",
              append=einsum("import signal\nfor s in (signal.SIGALRM, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):\n"
                            "    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass"),

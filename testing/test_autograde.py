@@ -34,10 +34,12 @@ from testing.hostile_cases import BACKPROP, CASES, CLOCK_FAR_AWAY, MATMUL, SLICE
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = {"matmul": MATMUL, "backprop": BACKPROP}
 CLOCK = 5.0  # seconds per call: honest calls take milliseconds (the lesson-sized product asks for more)
+EXERCISE_BUDGET = 30.0  # seconds of calls per exercise: honest exercises take one or two
 
 
-def build(case, folder: Path, port: int = 9) -> None:
-    """The case's submission in `folder`; `port` is the loopback listener the network case tries."""
+def build(case, folder: Path, port: int = 9, clock: float = 5.0) -> None:
+    """The case's submission in `folder`; `port` is the loopback listener the network case tries,
+    `clock` the per-call limit it is graded with."""
     folder.mkdir()
     if case.base != "empty":
         for module in ("matmul", "backprop"):
@@ -45,7 +47,7 @@ def build(case, folder: Path, port: int = 9) -> None:
             shutil.copy(source, folder / f"{module}.py")
     for name, code in case.append.items():
         with open(folder / name, "a") as handle:
-            handle.write(code.replace("LISTENER_PORT", str(port)))
+            handle.write(code.replace("LISTENER_PORT", str(port)).replace("CALL_SECONDS", repr(clock)))
     for name, content in case.files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
@@ -84,7 +86,8 @@ def autograde(submissions: Path, out: Path, modules: tuple[str, ...], clock: flo
     # Output to files, not pipes: runs side by side must not wait on each other's full pipe.
     stdout, stderr = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
     process = subprocess.Popen([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
-                                *assignments, "--timeout", str(clock), "--workers", str(workers), "--no-progress"],
+                                *assignments, "--timeout", str(clock), "--workers", str(workers), "--no-progress",
+                                "--exercise-budget", str(max(EXERCISE_BUDGET, clock))],
                                cwd=ROOT, env=env, text=True, stdout=stdout, stderr=stderr)
     return process, stdout, stderr
 
@@ -114,7 +117,7 @@ def graded(tmp_path_factory, tier):
     for (modules, clock), chosen in sorted(groups.items(), key=lambda group: -len(group[1])):
         submissions = tmp_path_factory.mktemp("submissions")
         for case in chosen:
-            build(case, submissions / case.student, port)
+            build(case, submissions / case.student, port, clock)
         runs.append((submissions, tmp_path_factory.mktemp("out"), modules, clock, 1 if runs else 2))
     watched = {"kit": ROOT / "solutions", "tests": ROOT / "tests",
                "torch": Path(torch.__file__).parent / "__init__.py", **{str(run[0]): run[0] for run in runs}}
@@ -369,3 +372,39 @@ def test_a_killed_run_resumes_from_its_journal_and_grades_only_the_rest(tmp_path
         rows = {(r["student"], r["exercise"]): r["status"] for r in csv.DictReader(handle)}
     assert rows == {**{(s, e): "passed" for s in "ab" for e in MATMUL}, **{("c", e): "not_attempted" for e in MATMUL}}
     assert all((out / student / "feedback.md").is_file() for student in "abc")
+
+
+def test_budgets_end_an_exercise_then_the_student(tmp_path):
+    """Calls that each answer in time, but together take longer than the exercise's budget and then the
+    student's, time out with a message that names the budget; a call that asks for more time adds it."""
+    from grader import _sandbox
+    from grader._impl import TimedOut
+    from tests.probes import matmul as probes
+
+    (tmp_path / "student").mkdir()
+    (tmp_path / "student" / "matmul.py").write_text(
+        "import time\n\ndef matmul(a, b):\n    time.sleep(0.5)\n    return a @ b\n\n"
+        "matmul_elementwise = matmul_broadcast = matmul_einsum = matmul\n")
+    config = _sandbox.SandboxConfig(mode="process", call_timeout=5.0, exercise_budget=2.0, student_budget=3.0)
+    impl = _sandbox.SandboxImplementation(tmp_path / "student", tmp_path / "scratch", config)
+    one = torch.ones(1, 1)
+
+    def calls_until_timed_out(exercise: str, timeout=None) -> tuple[int, str]:
+        impl.exercise = exercise
+        for count in range(1, 12):
+            try:
+                impl.run(probes.product, exercise, one, one, timeout=timeout)
+            except TimedOut as exc:
+                return count, str(exc)
+        return count, "never"
+
+    try:
+        count, message = calls_until_timed_out("matmul")
+        assert 2 <= count <= 5 and "--exercise-budget" in message  # 0.5 s each against 2 s
+        count, message = calls_until_timed_out("matmul_elementwise")
+        assert 1 <= count <= 3 and "--student-budget" in message  # the 1 s the student had left
+        assert calls_until_timed_out("matmul_broadcast") == (1, message)  # nothing left: at once
+        impl.exercise = "matmul_einsum"  # a call that asks for 6 s (as training does) gets them
+        assert impl.run(probes.product, "matmul_einsum", one, one, timeout=6.0)[0].tolist() == [[1.0]]
+    finally:
+        impl.close()

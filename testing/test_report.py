@@ -17,6 +17,12 @@ def test_a_stub_scores_nothing_even_if_some_test_passes():
     assert (results[0].status, results[0].score) == ("not_attempted", 0)
 
 
+def test_an_exercise_that_timed_out_scores_nothing():
+    """Which tests passed before the clock ran out depends on the machine: the grade must not."""
+    results = score([record("matmul", "passed", 3), record("matmul", "timed_out", 1)], ["matmul"])
+    assert (results[0].status, results[0].score, results[0].max_score) == ("timed_out", 0, 4)
+
+
 def test_statuses_rank_timeouts_over_errors_over_failures():
     records = [record("matmul", "failed"), record("matmul", "error"), record("matmul", "timed_out")]
     assert score(records, ["matmul"])[0].status == "timed_out"
