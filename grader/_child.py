@@ -1,7 +1,8 @@
 """The sandboxed side of the autograder: a fork server that runs probes on one student's code.
 
-Started inside the sandbox as `python -I grader/_child.py KIT_ROOT SUBMISSION`. It
-imports torch once, then serves the trusted parent over fds 0 and 1:
+Started inside the sandbox as `python -I grader/_child.py [--own-pid-namespace]
+KIT_ROOT SUBMISSION`. It imports torch once, then serves the trusted parent over
+fds 0 and 1:
 
     {"op": "fork", "module": m}   fork a worker that imports the student's m.py
     {"op": "call", "probe": name, "args": [...], "expect_error": bool}   (worker)
@@ -10,13 +11,30 @@ imports torch once, then serves the trusted parent over fds 0 and 1:
 The server itself never runs student code; each assignment gets a fresh forked
 worker, so a monkeypatch, a crash or an exit in one module's code cannot touch
 another module's grading. When a worker ends, for any reason, the server sends
-{"status": "exited", "code": ...}.
+{"status": "exited", "code": ...}. In its own pid namespace (bubblewrap), the
+server also ends every process an earlier worker left behind before it forks the
+next, so that nothing one exercise started can reach another's grading.
 """
 import os
+import signal
 import sys
 
 
+def end_leftovers() -> None:
+    """SIGKILL every process of this pid namespace but this one and its init (kill(-1) spares both)."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # there was none
+
+
 def main() -> None:
+    own_namespace = sys.argv[1] == "--own-pid-namespace"
+    if own_namespace:
+        del sys.argv[1]
+        # kill(-1) outside a namespace of our own would reach every process of this uid on the machine.
+        if os.getpid() != 2 or os.getppid() != 1:
+            raise SystemExit("the sandbox's child is not the first process of its own pid namespace")
     kit_root, submission = sys.argv[1], sys.argv[2]
     sys.path.insert(0, kit_root)
     # Keep the channel on private descriptors; student code's prints go nowhere.
@@ -78,6 +96,8 @@ def main() -> None:
         request = read_message(channel_in)
         if request.get("op") != "fork":
             return
+        if own_namespace:
+            end_leftovers()
         pid = os.fork()
         if pid == 0:
             try:

@@ -365,17 +365,27 @@ class SandboxImplementation:
         if self.worker == key and self.process is not None:
             return
         self._end_worker()
-        self._start()
-        write_message(self.stdin, {"op": "fork", "module": module})
-        try:
-            reply = self._read(module, max(self.call_timeout, 10.0))
-        except TimedOut:
-            self.broken[module] = (f"importing {module}.py took longer than "
-                                   f"{max(self.call_timeout, 10.0):g} s", "error")
-            raise ModuleBroken(*self.broken[module]) from None
-        except Crashed:
-            self.broken[module] = (f"importing {module}.py ended the sandbox", "error")
-            raise ModuleBroken(*self.broken[module]) from None
+        for attempt in (1, 2):
+            self._start()
+            try:
+                try:
+                    write_message(self.stdin, {"op": "fork", "module": module})
+                except OSError:
+                    self._stop()
+                    raise Crashed("the sandbox was gone") from None
+                reply = self._read(module, max(self.call_timeout, 10.0))
+                break
+            except TimedOut:
+                self.broken[module] = (f"importing {module}.py took longer than "
+                                       f"{max(self.call_timeout, 10.0):g} s", "error")
+                raise ModuleBroken(*self.broken[module]) from None
+            except Crashed:
+                # What an earlier exercise left behind may have ended the sandbox: its siblings must not pay
+                # for it, so once more in a fresh sandbox; an import that ends that one too is to blame.
+                if attempt == 1:
+                    continue
+                self.broken[module] = (f"importing {module}.py ended the sandbox", "error")
+                raise ModuleBroken(*self.broken[module]) from None
         status = reply.get("status") if isinstance(reply, dict) else None
         if status == "ready":
             self.worker = key
@@ -496,6 +506,7 @@ class SandboxImplementation:
         child = [str(python), "-I", "-B", str(self.kit / "grader" / "_child.py")]
         if self.config.mode != "bwrap":
             return [*child, str(self.kit), str(self.scratch)]
+        child.append("--own-pid-namespace")  # the child may then end every other process in it (_child)
         submission = "/submission"
         binds = ["--ro-bind", "/usr", "/usr"]
         for name in ("bin", "lib", "lib64", "sbin"):

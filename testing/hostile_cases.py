@@ -77,6 +77,16 @@ CASES = [
         Case("kill_parent", "kill the process that called it (the fork server)",
              append=einsum("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nreturn a"),
              expect={"matmul.matmul_einsum": "error"}),
+        # Its own exercise passes (the leftover waits for the exercise's worker to end); no sibling may pay.
+        Case("leftover_kills_the_sandbox", "answer right, and leave a process that kills the fork server two "
+             "seconds after this exercise's worker has ended, while the next exercise is graded",
+             append=einsum("import os, time, torch\n"
+                           "if not getattr(matmul_einsum, 'left', False):\n    matmul_einsum.left = True\n"
+                           "    server, (done, alive) = os.getppid(), os.pipe()\n    if os.fork() == 0:\n"
+                           "        os.close(alive)\n        os.read(done, 1)  # end of file: the worker has ended\n"
+                           "        time.sleep(2)\n        os.kill(server, 9)\n        os._exit(0)\n"
+                           "assert a.shape[1] == b.shape[0], f'cannot multiply {tuple(a.shape)} by {tuple(b.shape)}'\n"
+                           "return torch.einsum('ik,kj->ij', a, b)")),
         Case("kill_everything", "kill(-1, SIGKILL): every process it may signal",
              append=einsum("import os, signal\nos.kill(-1, signal.SIGKILL)\nreturn a"),
              expect={"matmul.matmul_einsum": "error"}),
