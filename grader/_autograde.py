@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import multiprocessing
 import multiprocessing.connection
@@ -53,8 +54,8 @@ class Options:
     sandbox: str            # "bwrap" or "process"
     call_timeout: float
     scratch_root: str
-    exercise_budget: float = 120.0  # seconds of calls per exercise, in all (SandboxConfig)
-    student_budget: float = 600.0   # seconds of calls per student, in all
+    exercise_budget: float  # seconds of calls per exercise, in all (SandboxConfig)
+    student_budget: float   # seconds of calls per student, in all
 
 
 def sandbox_mode(requested: str) -> tuple[str, str]:
@@ -222,12 +223,24 @@ class Journal:
 
     @staticmethod
     def _write(path: Path, value) -> None:
-        partial = path.with_name(path.name + ".partial")
-        with open(partial, "w", encoding="utf-8") as handle:
-            json.dump(value, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
+        write_whole(path, json.dumps(value))
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader, or a run killed at any moment, sees the old file or the new one."""
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "w", newline="", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+@dataclass
+class _Worker:
+    connection: multiprocessing.connection.Connection  # the pool's end of the pipe to the process
+    process: multiprocessing.process.BaseProcess
+    graded: int = 0  # students graded so far
 
 
 def _worker(connection) -> None:
@@ -250,17 +263,6 @@ def _worker(connection) -> None:
         connection.send((name, results, time.perf_counter() - started))
 
 
-def _describe_death(code) -> str:
-    if isinstance(code, int) and code < 0:
-        import signal
-
-        try:
-            return f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            return f"killed by signal {-code}"
-    return f"exit code {code}"
-
-
 def grade_in_pool(jobs: list[tuple], workers: int):
     """Yield (name, results, seconds) for each job, graded by `workers` processes, in the order they finish.
 
@@ -268,18 +270,20 @@ def grade_in_pool(jobs: list[tuple], workers: int):
     again, and after WORKER_DEATHS_ALLOWED deaths gets error rows that say so.
     No death stops the others or hangs the run.
     """
+    from ._sandbox import _describe_exit
+
     context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
     queue, deaths = deque(jobs), {}
 
-    def start():
+    def start() -> _Worker:
         parent, child = context.Pipe()
         process = context.Process(target=_worker, args=(child,), daemon=True)
         process.start()
         child.close()
-        return [parent, process, 0]
+        return _Worker(parent, process)
 
     idle = [start() for _ in range(min(workers, len(jobs)))]
-    busy = {}  # connection -> (worker, job)
+    busy: dict = {}  # connection -> (worker, job)
     try:
         while queue or busy:
             if queue and not idle and not busy:
@@ -287,16 +291,16 @@ def grade_in_pool(jobs: list[tuple], workers: int):
             while queue and idle:
                 worker, job = idle.pop(), queue.popleft()
                 try:
-                    worker[0].send(job)
+                    worker.connection.send(job)
                 except OSError:  # it died while idle: its replacement takes the job, which it never saw
                     queue.appendleft(job)
-                    worker[1].join(5)
+                    worker.process.join(5)
                     idle.append(start())
                     continue
-                busy[worker[0]] = (worker, job)
-            waiting = list(busy) + [worker[1].sentinel for worker, _ in busy.values()]
+                busy[worker.connection] = (worker, job)
+            waiting = list(busy) + [worker.process.sentinel for worker, _ in busy.values()]
             for ready in multiprocessing.connection.wait(waiting):
-                connection = next((c for c, (w, _) in busy.items() if ready in (c, w[1].sentinel)), None)
+                connection = next((c for c, (w, _) in busy.items() if ready in (c, w.process.sentinel)), None)
                 if connection is None:
                     continue  # both its ends were ready: handled already
                 worker, job = busy.pop(connection)
@@ -306,42 +310,41 @@ def grade_in_pool(jobs: list[tuple], workers: int):
                     answer = None
                 if answer is not None:
                     yield answer
-                    worker[2] += 1
-                    if worker[2] < STUDENTS_PER_WORKER:
+                    worker.graded += 1
+                    if worker.graded < STUDENTS_PER_WORKER:
                         idle.append(worker)
                         continue
-                    connection.send(None)
-                else:
-                    worker[1].join(5)
+                    connection.send(None)  # retired after STUDENTS_PER_WORKER: it exits
+                worker.process.join(5)
+                connection.close()
+                if answer is None:  # it died grading this job
                     name = job[0]
                     deaths[name] = deaths.get(name, 0) + 1
                     if deaths[name] <= WORKER_DEATHS_ALLOWED:
                         queue.append(job)
                     else:
                         message = (f"the grader's worker process died while grading this submission "
-                                   f"({_describe_death(worker[1].exitcode)}), {deaths[name]} times")
+                                   f"({_describe_exit(worker.process.exitcode)}), {deaths[name]} times")
                         yield name, complete([], job[2].modules, message), 0.0
-                worker[1].join(5)
-                connection.close()
                 if queue:  # a replacement, while there is work for it
                     idle.append(start())
     finally:
         for worker in idle + [w for w, _ in busy.values()]:
-            if worker[1].is_alive():
+            if worker.process.is_alive():
                 try:
-                    worker[0].send(None)
+                    worker.connection.send(None)
                 except OSError:
                     pass
         for worker in idle + [w for w, _ in busy.values()]:
-            worker[1].join(10)
-            if worker[1].is_alive():
-                worker[1].kill()
-                worker[1].join()
+            worker.process.join(10)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
 
 
 def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: str,
               call_timeout: float, progress=True, say=print, gradebook: Path | None = None,
-              resume: bool = False, exercise_budget: float = 120.0, student_budget: float = 600.0) -> bool:
+              *, exercise_budget: float, student_budget: float, resume: bool = False) -> bool:
     """Grade every student folder under `submissions`; True when every submission was graded.
 
     `submissions` holds one folder per student (a copy of assignments/, or nbgrader's
@@ -364,11 +367,13 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         found, skipped = find_submissions(submissions, Path(scratch_root))
         for name, reason in skipped.items():
             say(f"not graded: {name!r}: {reason}")
-        rows = {name: results for name, results in journal.done().items() if name in {s.name for s in found}}
+        names = {s.name for s in found}
+        rows = {name: results for name, results in journal.done().items() if name in names}
         if rows:
             say(f"--resume: {len(rows)} students already graded, {len(found) - len(rows)} to go")
-        if any(s.notebooks for s in found):
-            say(f"nbgrader layout: {sum(bool(s.notebooks) for s in found)} students' notebooks, read with nbformat")
+        notebooks = {s.name: s.notebooks for s in found if s.notebooks}
+        if notebooks:
+            say(f"nbgrader layout: {len(notebooks)} students' notebooks, read with nbformat")
         unreadable = {s.name: write_modules(s.notebooks, s.folder) for s in found
                       if s.notebooks and s.name not in rows}
         options = Options(modules, mode, call_timeout, scratch_root, exercise_budget, student_budget)
@@ -391,18 +396,16 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
                 bar.close()
     finally:
         shutil.rmtree(scratch_root, ignore_errors=True)
-    partial = out / "grades.csv.partial"
-    with open(partial, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(HEADER)
-        for name in sorted(rows):
-            for r in rows[name]:
-                writer.writerow([name, r.assignment, r.exercise, r.score, r.max_score, r.status])
-    os.replace(partial, out / "grades.csv")
-    if gradebook is not None and any(s.notebooks for s in found):
+    table = io.StringIO()
+    writer = csv.writer(table, lineterminator="\n")
+    writer.writerow(HEADER)
+    for name in sorted(rows):
+        for r in rows[name]:
+            writer.writerow([name, r.assignment, r.exercise, r.score, r.max_score, r.status])
+    write_whole(out / "grades.csv", table.getvalue())
+    if gradebook is not None and notebooks:
         from ._gradebook import write_scores
 
-        notebooks = {s.name: s.notebooks for s in found if s.notebooks}
         say(f"wrote {write_scores(gradebook, rows, notebooks)} scores into {gradebook / 'gradebook.db'}")
     elapsed = time.perf_counter() - started
     say(f"graded {len(jobs)} students in {elapsed:.1f} s ({60 * len(jobs) / max(elapsed, 1e-9):.1f} per minute) "

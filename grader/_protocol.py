@@ -108,7 +108,7 @@ def decode(body: bytes):
         raise ProtocolError(f"message of up to {values} values; the limit is {MAX_VALUES}")
     try:
         message = json.loads(body)
-    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+    except (ValueError, RecursionError) as exc:  # json.JSONDecodeError is a ValueError
         raise ProtocolError(f"not a JSON message: {str(exc)[:200]}") from None
     return _decode_value(message, [MAX_MESSAGE])
 

@@ -300,13 +300,10 @@ class SandboxImplementation:
             else:
                 seconds, budget = exercise_left, (f"this exercise's calls took {self.config.exercise_budget:g} s "
                                                   f"in all, its budget (--exercise-budget)")
+        started = None
         try:
             self._start()  # the fork server's start (torch's import) is the kit's time, not the student's
-        except Crashed as exc:
-            self.doomed[key] = exc
-            raise
-        started = time.monotonic()
-        try:
+            started = time.monotonic()
             if seconds <= 0:
                 raise TimedOut(budget)
             return self._run(key, probe, args, expect_error, seconds)
@@ -317,7 +314,8 @@ class SandboxImplementation:
             self.doomed[key] = exc
             raise
         finally:
-            self.spent[key] = self.spent.get(key, 0.0) + time.monotonic() - started
+            if started is not None:
+                self.spent[key] = self.spent.get(key, 0.0) + time.monotonic() - started
 
     def _run(self, key, probe, args, expect_error, seconds):
         module = key[0]
@@ -368,20 +366,17 @@ class SandboxImplementation:
         for attempt in (1, 2):
             self._start()
             try:
-                try:
-                    write_message(self.stdin, {"op": "fork", "module": module})
-                except OSError:
-                    self._stop()
-                    raise Crashed("the sandbox was gone") from None
+                write_message(self.stdin, {"op": "fork", "module": module})
                 reply = self._read(module, max(self.call_timeout, 10.0))
                 break
             except TimedOut:
                 self.broken[module] = (f"importing {module}.py took longer than "
                                        f"{max(self.call_timeout, 10.0):g} s", "error")
                 raise ModuleBroken(*self.broken[module]) from None
-            except Crashed:
+            except (Crashed, OSError):  # OSError: the fork request found the sandbox gone
                 # What an earlier exercise left behind may have ended the sandbox: its siblings must not pay
                 # for it, so once more in a fresh sandbox; an import that ends that one too is to blame.
+                self._stop()
                 if attempt == 1:
                     continue
                 self.broken[module] = (f"importing {module}.py ended the sandbox", "error")
