@@ -5,7 +5,7 @@
 Student code shares the sandboxed child's process, so it can write any bytes on
 the channel (testing/hostile_cases.py, "flood the judge"). For each shape of
 message that expands most when parsed, this builds the largest one within
-`grader._protocol`'s bounds and one just past them, writes it into a pipe and
+`grader._student_code.wire`'s bounds and one just past them, writes it into a pipe and
 has a fresh process read and decode it with `read_message`, as the trusted
 worker does, and prints that process's peak resident memory during the read
 above what it held before (VmHWM, reset through /proc/self/clear_refs). A
@@ -18,10 +18,10 @@ import json
 import subprocess
 import sys
 
-from grader._protocol import MAX_MESSAGE, MAX_STRING, MAX_VALUES
+from grader._student_code.wire import MAX_MESSAGE, MAX_STRING, MAX_VALUES
 
 READER = r"""
-from grader._protocol import ProtocolError, read_message
+from grader._student_code.wire import ProtocolError, read_message
 def kib(field):
     return int(open("/proc/self/status").read().split(field + ":")[1].split()[0])
 open("/proc/self/clear_refs", "w").write("5")  # the peak (VmHWM) starts again from here

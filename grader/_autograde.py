@@ -18,6 +18,7 @@ gets a row, whatever happened, even if a worker process dies.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -35,8 +36,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ._course import BY_MODULE
-from ._outcome import UsageError
-from ._report import CHECK_LABELS, ExerciseResult, render_problem, render_scoreboard, score
+from ._outcome import CHECK_LABELS, ExerciseResult, TestRecord, UsageError
+from ._report import render_problem, render_scoreboard, score
+from ._student_code import SandboxConfig
 
 HEADER = ["student", "assignment", "exercise", "score", "max_score", "status"]
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$")
@@ -51,16 +53,13 @@ WORKER_MEMORY = 6 * 2**30  # bytes of address space for a trusted worker beyond 
 @dataclass
 class Options:
     modules: list[str]
-    sandbox: str            # "bwrap" or "process"
-    call_timeout: float
+    sandbox: SandboxConfig  # its uid is claimed by each worker
     scratch_root: str
-    exercise_budget: float  # seconds of calls per exercise, in all (SandboxConfig)
-    student_budget: float   # seconds of calls per student, in all
 
 
 def sandbox_mode(requested: str) -> tuple[str, str]:
     """(mode, a sentence for the instructor) for --sandbox auto|bwrap|process."""
-    from ._sandbox import bwrap_available
+    from ._student_code.jail import bwrap_available
 
     if requested in ("auto", "bwrap") and bwrap_available():
         return "bwrap", "sandbox: bubblewrap (user, pid, net, mount namespaces; unprivileged uid; rlimits)"
@@ -75,15 +74,18 @@ def sandbox_mode(requested: str) -> tuple[str, str]:
 def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
     """Grade one submission (runs in a worker process); never raises."""
     from ._run import run_tests
-    from ._sandbox import claim_uid
+    from ._student_code.jail import claim_uid
+    from ._student_code.sandbox import SandboxImplementation
 
     scratch = tempfile.mkdtemp(prefix="student-", dir=options.scratch_root)
     os.chmod(scratch, 0o755)
-    extra = [f"--sandbox={options.sandbox}", f"--sandbox-uid={claim_uid()}",
-             f"--scratch={Path(scratch) / 'copy'}", f"--exercise-budget={options.exercise_budget}",
-             f"--student-budget={options.student_budget}"]
     try:
-        records, _ = run_tests(Path(folder), options.modules, extra=extra, call_timeout=options.call_timeout)
+        config = dataclasses.replace(options.sandbox, uid=claim_uid())
+        implementation = SandboxImplementation(Path(folder), Path(scratch) / "copy", config)
+        try:
+            records, _ = run_tests(Path(folder), options.modules, implementation=implementation)
+        finally:
+            implementation.close()
         results = score(records, options.modules)
     except BaseException as exc:  # noqa: BLE001  (a grading failure must still give every exercise a row)
         results = []
@@ -97,8 +99,6 @@ def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
 
 def complete(results: list[ExerciseResult], modules: list[str], message: str) -> list[ExerciseResult]:
     """Results for every exercise of `modules`, in course order; missing ones get status error."""
-    from ._plugin import TestRecord
-
     by_key = {(r.assignment, r.exercise): r for r in results}
     full = []
     for module in modules:
@@ -204,8 +204,6 @@ class Journal:
 
     def done(self) -> dict[str, list[ExerciseResult]]:
         """{student: rows} of every student already journaled."""
-        from ._plugin import TestRecord
-
         done = {}
         for path in sorted(self.folder.glob("*.student.json")):
             try:
@@ -247,11 +245,11 @@ def _worker(connection) -> None:
     """A trusted worker process: grade the submissions it is sent until it is sent None."""
     import resource
 
-    from ._sandbox import _torch_footprint
+    from ._student_code.jail import torch_footprint
 
-    # Bounded like the sandbox, with more room: what a reply may cost is bounded (_protocol), and a
+    # Bounded like the sandbox, with more room: what a reply may cost is bounded (wire.py), and a
     # worker over this fails its student (MemoryError) instead of the machine.
-    limit = _torch_footprint() + WORKER_MEMORY
+    limit = torch_footprint() + WORKER_MEMORY
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)  # an instructor's own, lower limit stands
@@ -270,7 +268,7 @@ def grade_in_pool(jobs: list[tuple], workers: int):
     again, and after WORKER_DEATHS_ALLOWED deaths gets error rows that say so.
     No death stops the others or hangs the run.
     """
-    from ._sandbox import _describe_exit
+    from ._student_code.jail import describe_exit
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
     queue, deaths = deque(jobs), {}
@@ -324,7 +322,7 @@ def grade_in_pool(jobs: list[tuple], workers: int):
                         queue.append(job)
                     else:
                         message = (f"the grader's worker process died while grading this submission "
-                                   f"({_describe_exit(worker.process.exitcode)}), {deaths[name]} times")
+                                   f"({describe_exit(worker.process.exitcode)}), {deaths[name]} times")
                         yield name, complete([], job[2].modules, message), 0.0
                 if queue:  # a replacement, while there is work for it
                     idle.append(start())
@@ -342,10 +340,11 @@ def grade_in_pool(jobs: list[tuple], workers: int):
                 worker.process.join()
 
 
-def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: str,
-              call_timeout: float, progress=True, say=print, gradebook: Path | None = None,
-              *, exercise_budget: float, student_budget: float, resume: bool = False) -> bool:
+def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: SandboxConfig,
+              progress=True, say=print, gradebook: Path | None = None, resume: bool = False) -> bool:
     """Grade every student folder under `submissions`; True when every submission was graded.
+
+    `sandbox` confines each student's code; its mode may be "auto" (bubblewrap where installed).
 
     `submissions` holds one folder per student (a copy of assignments/, or nbgrader's
     notebooks), or is an nbgrader course folder. With `gradebook`, the scores also
@@ -355,7 +354,7 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
     """
     from ._notebooks import write_modules
 
-    mode, sentence = sandbox_mode(sandbox)
+    mode, sentence = sandbox_mode(sandbox.mode)
     say(sentence)
     if out.resolve().is_relative_to(submissions.resolve()):
         raise UsageError("--out must not be inside SUBMISSIONS (students could write there)")
@@ -376,7 +375,7 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
             say(f"nbgrader layout: {len(notebooks)} students' notebooks, read with nbformat")
         unreadable = {s.name: write_modules(s.notebooks, s.folder) for s in found
                       if s.notebooks and s.name not in rows}
-        options = Options(modules, mode, call_timeout, scratch_root, exercise_budget, student_budget)
+        options = Options(modules, dataclasses.replace(sandbox, mode=mode), scratch_root)
         jobs = [(s.name, str(s.folder), options) for s in found if s.name not in rows]
         started = time.perf_counter()
         bar = None
@@ -428,6 +427,3 @@ def write_student(out: Path, name: str, results: list[ExerciseResult], elapsed: 
     (folder / "feedback.md").write_text(feedback_markdown(name, results), encoding="utf-8")
     (folder / "results.json").write_text(json.dumps(gradescope_results(results, elapsed), indent=1),
                                          encoding="utf-8")
-
-
-__all__ = ["autograde", "asdict"]

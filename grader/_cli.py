@@ -12,6 +12,7 @@ from ._build import BuildError, plan, write
 from ._course import ASSIGNMENTS, BY_MODULE
 from ._outcome import UsageError
 from ._paths import available_assignments, kit_root
+from ._student_code import CALL_TIMEOUT, EXERCISE_BUDGET, SANDBOX_CALL_TIMEOUT, STUDENT_BUDGET
 
 # _verify.PROOFS, named here so that parsing the command line does not import torch.
 VERIFY_PROOFS = ("solutions", "stubs", "catalogue", "alternatives")
@@ -109,15 +110,16 @@ def cmd_verify(args) -> ExitCode:
 def cmd_autograde(args) -> ExitCode:
     modules = resolve_assignments(args.assignment)
     from ._autograde import autograde
+    from ._student_code import SandboxConfig
 
     submissions = Path(args.submissions)
     if not submissions.is_dir():
         print(f"grader autograde: {submissions} is not a folder", file=sys.stderr)
         return ExitCode.USAGE
-    ok = autograde(submissions, Path(args.out), modules, args.workers,
-                   args.sandbox, args.timeout, progress=not args.no_progress,
-                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume,
-                   exercise_budget=args.exercise_budget, student_budget=args.student_budget)
+    sandbox = SandboxConfig(mode=args.sandbox, call_timeout=args.timeout, exercise_budget=args.exercise_budget,
+                            student_budget=args.student_budget)
+    ok = autograde(submissions, Path(args.out), modules, args.workers, sandbox, progress=not args.no_progress,
+                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -129,8 +131,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="e.g. matmul or 01 (default: all)")
     check.add_argument("--impl", metavar="DIR", help="implementation folder (default: assignments/)")
     check.add_argument("--quick", action="store_true", help="skip the slow tests (the capstone's training)")
-    check.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                       help="longest one call into your code may take (default 60)")
+    check.add_argument("--timeout", type=float, default=CALL_TIMEOUT, metavar="SECONDS",
+                       help=f"longest one call into your code may take (default {CALL_TIMEOUT:g})")
     check.set_defaults(run=cmd_check)
     build = commands.add_parser("build", help="regenerate assignments/ and course/ (nbgrader) from solutions/")
     build.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
@@ -158,13 +160,13 @@ def parser() -> argparse.ArgumentParser:
                            help="bwrap (required), process (weaker), auto (bwrap if installed; default)")
     autograde.add_argument("--assignment", action="append", default=[], metavar="NAME",
                            help="grade only this assignment (repeatable; default: all)")
-    autograde.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
-                           help="longest one call into student code may take (default 20)")
-    autograde.add_argument("--exercise-budget", type=float, default=120.0, metavar="SECONDS",
-                           help="longest all of one exercise's calls may take together (default 120; "
-                                "a training call adds the time it asks for)")
-    autograde.add_argument("--student-budget", type=float, default=600.0, metavar="SECONDS",
-                           help="longest all of one student's calls may take together (default 600)")
+    autograde.add_argument("--timeout", type=float, default=SANDBOX_CALL_TIMEOUT, metavar="SECONDS",
+                           help=f"longest one call into student code may take (default {SANDBOX_CALL_TIMEOUT:g})")
+    autograde.add_argument("--exercise-budget", type=float, default=EXERCISE_BUDGET, metavar="SECONDS",
+                           help=f"longest all of one exercise's calls may take together (default "
+                                f"{EXERCISE_BUDGET:g}; a training call adds the time it asks for)")
+    autograde.add_argument("--student-budget", type=float, default=STUDENT_BUDGET, metavar="SECONDS",
+                           help=f"longest all of one student's calls may take together (default {STUDENT_BUDGET:g})")
     autograde.add_argument("--resume", action="store_true",
                            help="continue an interrupted run into the same --out: grade only the students "
                                 "its journal does not hold yet")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._outcome import UsageError
-from ._report import ExerciseResult
+from ._outcome import ExerciseResult, UsageError
 
 
 def write_scores(course: Path, results: dict[str, list[ExerciseResult]], submitted: dict[str, dict[str, Path]]) -> int:

@@ -9,15 +9,16 @@ of that assignment, and records each test's outcome as a `TestRecord` that
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
-from ._impl import Crashed, LocalImplementation, ModuleBroken, NotAttempted, StudentError, TimedOut
-from ._plain import cut
+from ._outcome import Crashed, ModuleBroken, NotAttempted, StudentError, TestRecord, TimedOut
+from ._student_code import CALL_TIMEOUT
+from ._student_code.in_process import LocalImplementation
+from ._student_code.plain import cut
 
 # No explain phase: its notes about covered lines mean nothing to a student.
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
@@ -35,25 +36,9 @@ settings.register_profile(
     report_multiple_bugs=False, suppress_health_check=[HealthCheck.too_slow])
 
 RECORDS = pytest.StashKey[list]()
-# An implementation object handed over by the caller (a notebook's namespace), used instead of --impl.
+# An implementation object handed over by the caller (the autograder's sandbox, a notebook's namespace),
+# used instead of --impl.
 PROVIDED = pytest.StashKey[object]()
-
-
-@dataclass
-class TestRecord:
-    """One test's outcome, in plain terms."""
-
-    __test__ = False  # not a pytest test class, despite its name
-
-    nodeid: str
-    assignment: str
-    exercise: str
-    points: int
-    outcome: str  # passed, failed, error, invalid, not_attempted, timed_out, skipped, kit_error
-    title: str = ""
-    message: str = ""
-    example: str = ""
-    hint: str | None = None
 
 
 def pytest_addoption(parser):
@@ -62,17 +47,8 @@ def pytest_addoption(parser):
                     help="implementation directory to test (default: assignments/ of the kit)")
     group.addoption("--exercise", action="append", default=[], metavar="NAME",
                     help="only run the tests of this exercise (repeatable)")
-    group.addoption("--call-timeout", type=float, default=60.0, metavar="SECONDS",
-                    help="time one call into student code may take (default 60)")
-    group.addoption("--exercise-budget", type=float, default=120.0, metavar="SECONDS",
-                    help="sandbox only: time one exercise's calls may take in all (default 120)")
-    group.addoption("--student-budget", type=float, default=600.0, metavar="SECONDS",
-                    help="sandbox only: time one submission's calls may take in all (default 600)")
-    group.addoption("--sandbox", choices=("none", "process", "bwrap"), default="none",
-                    help="run student code in this process (none), a separate process, or a bubblewrap sandbox")
-    group.addoption("--sandbox-uid", type=int, default=60_001, help="unprivileged uid for the sandbox")
-    group.addoption("--scratch", default=None, metavar="DIR",
-                    help="an empty folder, readable by others, for the sandbox's copy of the submission")
+    group.addoption("--call-timeout", type=float, default=CALL_TIMEOUT, metavar="SECONDS",
+                    help=f"time one call into student code may take (default {CALL_TIMEOUT:g})")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -121,23 +97,16 @@ def impl(request):
     option = request.config.getoption
     root = option("impl") or Path(request.config.rootpath) / "assignments"
     if PROVIDED in request.config.stash:
-        yield request.config.stash[PROVIDED]
+        yield request.config.stash[PROVIDED]  # its owner closes it
         return
-    if option("sandbox") == "none":
-        implementation = LocalImplementation(root, call_timeout=option("call_timeout"))
-    else:
-        from ._sandbox import SandboxConfig, SandboxImplementation
-
-        config = SandboxConfig(mode=option("sandbox"), uid=option("sandbox_uid"), call_timeout=option("call_timeout"),
-                               exercise_budget=option("exercise_budget"), student_budget=option("student_budget"))
-        implementation = SandboxImplementation(Path(root), Path(option("scratch")), config)
+    implementation = LocalImplementation(root, call_timeout=option("call_timeout"))
     yield implementation
     implementation.close()
 
 
 @pytest.fixture(autouse=True)
 def _exercise_in_progress(request):
-    """Tell a sandboxed implementation which exercise the next calls belong to (one worker each)."""
+    """Tell the implementation which exercise the next calls belong to (the sandbox gives each its own worker)."""
     mark = request.node.get_closest_marker("exercise")
     if mark is not None and "impl" in request.fixturenames:
         request.getfixturevalue("impl").exercise = mark.args[0]
@@ -184,7 +153,7 @@ def pytest_runtest_makereport(item, call):
     mark = item.get_closest_marker("exercise")
     doc = (getattr(item.obj, "__doc__", None) or item.name).strip().splitlines()[0]
     record = TestRecord(item.nodeid, module, mark.args[0], mark.kwargs.get("points", 1), "passed",
-                        title=doc, hint=mark.kwargs.get("hint"))
+                        title=doc, hint=mark.kwargs.get("hint"), rule=mark.kwargs.get("rule"))
     if call.excinfo is not None:
         outcome, message = _classify(call.excinfo)
         # Cut: a message may hold a repr of the student's value, or the student's own text.

@@ -1,36 +1,19 @@
 """From test records to exercise results, and the scoreboard students read."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ._course import ASSIGNMENTS, BY_MODULE
-from ._plugin import TestRecord
-
-# When an exercise's tests end differently, the exercise takes the first of these.
-PRECEDENCE = ("kit_error", "invalid", "not_attempted", "timed_out", "error", "failed", "passed")
-LABELS = {"passed": "passed", "failed": "failed", "error": "error", "not_attempted": "not attempted",
-          "timed_out": "timed out", "invalid": "invalid", "kit_error": "kit error"}
-# `grader check` speaks SPEC.md's five statuses; "invalid" (a missing or unparsable file) is an error there.
-CHECK_LABELS = {**LABELS, "invalid": "error"}
-
-
-@dataclass
-class ExerciseResult:
-    assignment: str
-    exercise: str
-    status: str
-    score: int
-    max_score: int
-    problems: list[TestRecord] = field(default_factory=list)
+from ._outcome import CHECK_LABELS, GATING, PRECEDENCE, ExerciseResult, TestRecord
 
 
 def score(records: list[TestRecord], assignments: list[str] | None = None) -> list[ExerciseResult]:
     """One result per exercise of the given assignments (default: those with records), in course order.
 
-    An exercise scores the points of its passing tests, except that a stub
-    (any test not attempted) scores 0 however many tests it happens to pass, and
-    so does an exercise that timed out: which of its tests ended before the clock
-    or the budget ran out depends on the machine, and a grade must not.
+    An exercise scores the points of its passing tests, except that it scores 0
+    when a test found the stub (not attempted) or ran out of time (which of its
+    tests ended before the clock or the budget did depends on the machine, and a
+    grade must not), and 0 with status failed when it breaks a contract rule
+    (a test marked with `rule`): a shortcut the contract forbids earns nothing,
+    however right its values are.
     """
     modules = assignments or list(dict.fromkeys(r.assignment for r in records))
     results = []
@@ -43,11 +26,15 @@ def score(records: list[TestRecord], assignments: list[str] | None = None) -> li
             outcomes = {r.outcome for r in mine}
             status = next(o for o in PRECEDENCE if o in outcomes)
             points = sum(r.points for r in mine)
-            gated = status in ("not_attempted", "timed_out")
-            earned = 0 if gated else sum(r.points for r in mine if r.outcome == "passed")
+            broken_rules = [r for r in mine if r.rule and r.outcome == "failed"]
+            if broken_rules and status in ("error", "failed"):
+                status = "failed"
             problems = [r for r in mine if r.outcome != "passed"]
             if status == "not_attempted":
                 problems = problems[:1]
+            elif broken_rules:  # the rule first: it is why the exercise scores nothing
+                problems = broken_rules + [r for r in problems if r not in broken_rules]
+            earned = 0 if status in GATING or broken_rules else sum(r.points for r in mine if r.outcome == "passed")
             results.append(ExerciseResult(assignment.module, name, status, earned, points, problems))
     return results
 
@@ -89,6 +76,8 @@ def render_problem(result: ExerciseResult) -> str:
             out.append(indent(record.message, "      "))
         if record.hint and record.outcome == "failed":
             out.append(f"      hint: {record.hint}")
+        if record.rule and record.outcome == "failed":
+            out.append(f"      rule: {record.rule}; until your code keeps it, this exercise scores 0")
     return "\n".join(out) + "\n"
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from ._outcome import TestRecord
 from ._paths import kit_root
-from ._plugin import PROVIDED, RECORDS, TestRecord
+from ._plugin import PROVIDED, RECORDS
+from ._student_code import CALL_TIMEOUT
 
 
 class _Collector:
@@ -25,10 +27,11 @@ class _Collector:
 
 
 def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), extra: list[str] = (),
-              call_timeout: float = 60.0, implementation=None) -> tuple[list[TestRecord], str]:
+              call_timeout: float = CALL_TIMEOUT, implementation=None) -> tuple[list[TestRecord], str]:
     """Run tests/test_<a>.py for each assignment against `impl`; return (records, pytest's output).
 
-    `implementation`, if given, is used as the `impl` fixture instead of loading `impl`.
+    `implementation`, if given, is used as the `impl` fixture instead of loading `impl` (its owner closes
+    it): the autograder's sandbox, a notebook's namespace.
     """
     root = kit_root()
     args = [str(root / "tests" / f"test_{a}.py") for a in assignments]

@@ -13,7 +13,8 @@ import ast
 import inspect
 import textwrap
 
-from ._impl import LocalImplementation
+from ._student_code import CALL_TIMEOUT
+from ._student_code.in_process import LocalImplementation
 
 
 class Namespace:
@@ -35,7 +36,7 @@ class Namespace:
 class NotebookImplementation(LocalImplementation):
     """The exercises of one assignment as defined by a notebook's code (its globals)."""
 
-    def __init__(self, assignment: str, namespace: dict, call_timeout: float = 60.0):
+    def __init__(self, assignment: str, namespace: dict, call_timeout: float = CALL_TIMEOUT):
         super().__init__(".", call_timeout=call_timeout)
         self.assignment, self.namespace = assignment, namespace
 

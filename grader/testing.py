@@ -13,12 +13,16 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ._impl import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut  # noqa: F401  (re-exported)
+from ._outcome import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut  # noqa: F401  (re-exported)
 
 
-def exercise(name: str, *, points: int = 1, hint: str | None = None):
-    """Mark a test as grading the public name `name`, worth `points`, with a lesson `hint`."""
-    return pytest.mark.exercise(name, points=points, hint=hint)
+def exercise(name: str, *, points: int = 1, hint: str | None = None, rule: str | None = None):
+    """Mark a test as grading the public name `name`, worth `points`, with a lesson `hint`.
+
+    `rule` names a contract rule the test enforces (a shortcut the contract forbids): while the test
+    fails, the exercise scores 0 with status failed, however many of its other tests pass.
+    """
+    return pytest.mark.exercise(name, points=points, hint=hint, rule=rule)
 
 
 class Mismatch(AssertionError):

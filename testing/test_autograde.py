@@ -149,7 +149,8 @@ def test_the_corpus_is_big_enough():
 @pytest.mark.skipif(os.getuid() != 0, reason="uids are only claimed by a grader running as root")
 def test_concurrent_graders_never_share_a_sandbox_uid(tmp_path):
     env = {**os.environ, "GRADER_RUNTIME_CACHE": str(tmp_path / "runtime"), "GRADER_SANDBOX_UIDS": "62001-62002"}
-    hold = "from grader._sandbox import claim_uid; import sys; print(claim_uid(), flush=True); sys.stdin.read()"
+    hold = ("from grader._student_code.jail import claim_uid; import sys; print(claim_uid(), flush=True); "
+            "sys.stdin.read()")
     holders = [subprocess.Popen([sys.executable, "-c", hold], cwd=ROOT, env=env, text=True,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(2)]
     try:
@@ -269,23 +270,23 @@ def test_grading_the_same_folder_twice_gives_the_same_grades(tmp_path):
 
 def test_what_the_sandbox_uid_cannot_read_is_mirrored_folder_or_file(tmp_path, monkeypatch):
     """A kit cloned into a private folder: its files (tests/__init__.py) and folders (.venv) are copied once."""
-    from grader import _sandbox
+    from grader._student_code import jail
 
-    monkeypatch.setattr(_sandbox, "MIRRORS", tmp_path / "runtime")
+    monkeypatch.setattr(jail, "MIRRORS", tmp_path / "runtime")
     private = tmp_path / "private"
     (private / "venv" / "lib").mkdir(parents=True)
     (private / "venv" / "lib" / "module.py").write_text("x = 1\n")
     (private / "__init__.py").write_text("# a file\n")
     private.chmod(0o700)
     for path in (private / "venv", private / "__init__.py"):
-        copy = _sandbox._mirror(path)
+        copy = jail.mirror(path)
         assert copy.name == path.name and copy.parent.stat().st_mode & 0o777 == 0o755
-        assert _sandbox._mirror(path) == copy  # made once, then reused
-    assert (_sandbox._mirror(private / "venv") / "lib" / "module.py").read_text() == "x = 1\n"
-    assert _sandbox._mirror(private / "__init__.py").read_text() == "# a file\n"
+        assert jail.mirror(path) == copy  # made once, then reused
+    assert (jail.mirror(private / "venv") / "lib" / "module.py").read_text() == "x = 1\n"
+    assert jail.mirror(private / "__init__.py").read_text() == "# a file\n"
     shutil.rmtree(private / "venv")  # a deleted clone's copies go when the next copy is made
     (private / "other").mkdir()
-    _sandbox._mirror(private / "other")
+    jail.mirror(private / "other")
     sources = sorted(p.read_text() for p in (tmp_path / "runtime").glob("*/.source"))
     assert sources == sorted(str(p) for p in (private / "__init__.py", private / "other"))
 
@@ -377,16 +378,17 @@ def test_a_killed_run_resumes_from_its_journal_and_grades_only_the_rest(tmp_path
 def test_budgets_end_an_exercise_then_the_student(tmp_path):
     """Calls that each answer in time, but together take longer than the exercise's budget and then the
     student's, time out with a message that names the budget; a call that asks for more time adds it."""
-    from grader import _sandbox
-    from grader._impl import TimedOut
+    from grader._outcome import TimedOut
+    from grader._student_code import SandboxConfig
+    from grader._student_code.sandbox import SandboxImplementation
     from tests.probes import matmul as probes
 
     (tmp_path / "student").mkdir()
     (tmp_path / "student" / "matmul.py").write_text(
         "import time\n\ndef matmul(a, b):\n    time.sleep(0.5)\n    return a @ b\n\n"
         "matmul_elementwise = matmul_broadcast = matmul_einsum = matmul\n")
-    config = _sandbox.SandboxConfig(mode="process", call_timeout=5.0, exercise_budget=2.0, student_budget=3.0)
-    impl = _sandbox.SandboxImplementation(tmp_path / "student", tmp_path / "scratch", config)
+    config = SandboxConfig(mode="process", call_timeout=5.0, exercise_budget=2.0, student_budget=3.0)
+    impl = SandboxImplementation(tmp_path / "student", tmp_path / "scratch", config)
     one = torch.ones(1, 1)
 
     def calls_until_timed_out(exercise: str, timeout=None) -> tuple[int, str]:

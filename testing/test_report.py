@@ -1,10 +1,11 @@
-"""Scores: points per passing test, stubs score nothing, the worst status wins."""
-from grader._plugin import TestRecord, smallest_input
+"""Scores: points per passing test, stubs score nothing, a broken rule scores nothing, the worst status wins."""
+from grader._outcome import TestRecord
+from grader._plugin import smallest_input
 from grader._report import render_scoreboard, score
 
 
-def record(exercise, outcome, points=1):
-    return TestRecord(f"tests/test_matmul.py::t[{exercise}]", "matmul", exercise, points, outcome)
+def record(exercise, outcome, points=1, rule=None):
+    return TestRecord(f"tests/test_matmul.py::t[{exercise}]", "matmul", exercise, points, outcome, rule=rule)
 
 
 def test_an_exercise_scores_its_passing_tests():
@@ -39,3 +40,24 @@ def test_the_scoreboard_has_a_total_and_the_failures():
 def test_the_smallest_input_drops_fixtures_and_the_exercise_name():
     note = "Failing test case: test_x(\n    impl=<x>,\n    name='matmul',\n    shapes=((1, 2), (3, 4)),\n)"
     assert smallest_input([note]) == "smallest failing input:\n  shapes=((1, 2), (3, 4))"
+
+
+def test_a_broken_rule_scores_nothing_and_is_named_first():
+    """A shortcut the contract forbids earns nothing, however right its values: failed, 0, the rule first."""
+    broken = record("matmul", "failed", 1, rule="no matrix-product routine")
+    broken.message = "calls torch's mm at run time"
+    for others in ([record("matmul", "passed", 8)], [record("matmul", "passed", 4), record("matmul", "error", 4)]):
+        (result,) = score([*others, broken], ["matmul"])
+        assert (result.status, result.score, result.max_score) == ("failed", 0, 9)
+        assert result.problems[0] is broken
+    assert "rule: no matrix-product routine; until your code keeps it, this exercise scores 0" in \
+        render_scoreboard([result])
+
+
+def test_a_kept_rule_changes_nothing_and_a_stub_stays_not_attempted():
+    kept = record("matmul", "passed", 1, rule="no matrix-product routine")
+    (result,) = score([record("matmul", "passed", 3), record("matmul", "failed", 2), kept], ["matmul"])
+    assert (result.status, result.score) == ("failed", 4)
+    broken = record("matmul", "failed", 1, rule="no matrix-product routine")
+    (result,) = score([record("matmul", "not_attempted", 3), broken], ["matmul"])
+    assert (result.status, result.score) == ("not_attempted", 0)

@@ -8,9 +8,9 @@ import struct
 import numpy as np
 import pytest
 
-from grader import _protocol
-from grader._plain import MAX_TEXT, cut
-from grader._protocol import MAX_DEPTH, MAX_MESSAGE, MAX_STRING, MAX_VALUES, ProtocolError, decode, encode
+from grader._student_code import wire
+from grader._student_code.plain import MAX_TEXT, cut
+from grader._student_code.wire import MAX_DEPTH, MAX_MESSAGE, MAX_STRING, MAX_VALUES, ProtocolError, decode, encode
 
 
 def body(message) -> bytes:
@@ -62,10 +62,10 @@ def test_the_bounds_leave_room_for_honest_replies():
 
 def test_a_message_over_the_byte_limit_is_refused_before_it_is_read(monkeypatch):
     reads = []
-    monkeypatch.setattr(_protocol, "read_exactly", lambda fd, size, wait=None: reads.append(size) or
+    monkeypatch.setattr(wire, "read_exactly", lambda fd, size, wait=None: reads.append(size) or
                         struct.pack(">Q", MAX_MESSAGE + 1))
     with pytest.raises(ProtocolError, match="announced"):
-        _protocol.read_message(0)
+        wire.read_message(0)
     assert reads == [8]  # the header only: the body is never read
     with pytest.raises(ProtocolError, match="over the"):
         encode({"value": "x" * MAX_MESSAGE})

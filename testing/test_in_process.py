@@ -3,8 +3,9 @@ import numpy as np
 import pytest
 import torch
 
-from grader._impl import LocalImplementation, ModuleBroken, NotAttempted, Raised, StudentError, TimedOut
-from grader._plain import NotPlain, to_plain
+from grader._outcome import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut
+from grader._student_code.in_process import LocalImplementation
+from grader._student_code.plain import NotPlain, to_plain
 
 
 def probe(m, *args):

@@ -1,6 +1,6 @@
 """Messages between the trusted grader and the sandboxed child: length-prefixed JSON, never pickle.
 
-Plain data (see `_plain`) is JSON with one extension: a numeric numpy array is
+Plain data (see plain.py) is JSON with one extension: a numeric numpy array is
 `{"__nd__": [dtype, shape, base64 bytes]}`. The decoder trusts nothing: student
 code shares the child's process and can write anything on the channel. It
 accepts only ASCII (the encoder writes nothing else), whitelisted numeric

@@ -1,12 +1,13 @@
-"""Loading an implementation directory and calling student code through probes.
+"""The in-process implementation: a folder shaped like `assignments/`, imported and called here.
 
 A *probe* is a small function in `tests/probes/<assignment>.py` that drives
 student code: it receives the student's module and plain inputs, calls the
 exercise, and returns plain data (tensors, numbers, strings, lists, dicts). It
 never judges anything. Tests call `impl.run(probe, *inputs)` and judge what
 comes back. This module runs probes in the current process, for students'
-`grader check` and for `pytest tests`; the autograder runs the same probes in
-a sandboxed child and the same tests in the trusted parent.
+`grader check`, `pytest tests` and notebooks; the autograder runs the same
+probes in a sandboxed child (`child.py`, which uses this class there) and the
+same tests in the trusted parent.
 """
 from __future__ import annotations
 
@@ -18,58 +19,11 @@ import signal
 import sys
 import threading
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
-from ._plain import NotPlain, cut, from_plain, to_plain
-
-
-class NotAttempted(BaseException):
-    """The exercise still raises the stub's NotImplementedError.
-
-    A BaseException, like pytest's own outcomes, so that hypothesis stops at
-    once instead of shrinking an input that cannot matter.
-    """
-
-
-class TimedOut(BaseException):
-    """Student code ran past the time allowed for one call."""
-
-
-class ModuleBroken(BaseException):
-    """The student's module cannot be imported.
-
-    `kind` is "invalid" when the file is missing or is not Python (syntax error,
-    not text) and "error" when importing it raised or took too long.
-    """
-
-    def __init__(self, message: str, kind: str = "error"):
-        super().__init__(message)
-        self.kind = kind
-
-
-class Crashed(BaseException):
-    """Student code ended the process that ran it (os._exit, a signal, a segfault).
-
-    A BaseException: each retry would cost a new process, so hypothesis must not shrink.
-    """
-
-
-class StudentError(Exception):
-    """Student code raised where it should have returned, or returned non-plain data.
-
-    An Exception, so that hypothesis shrinks to the smallest input that raises.
-    """
-
-
-@dataclass(frozen=True)
-class Raised:
-    """What a probe's call raised, as plain data: the exception's type, its bases' names, message."""
-
-    type: str
-    message: str
-    kinds: tuple[str, ...] = ()
-
+from .._outcome import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut
+from . import CALL_TIMEOUT
+from .plain import NotPlain, cut, from_plain, to_plain
 
 _counter = itertools.count()
 
@@ -82,7 +36,7 @@ class LocalImplementation:
         call_timeout: seconds one probe call may take before TimedOut.
     """
 
-    def __init__(self, root: str | Path, call_timeout: float = 60.0):
+    def __init__(self, root: str | Path, call_timeout: float = CALL_TIMEOUT):
         self.root = Path(root).resolve()
         self.call_timeout = call_timeout
         self.package = f"_kit_impl_{next(_counter)}"

@@ -1,6 +1,6 @@
 """The sandboxed side of the autograder: a fork server that runs probes on one student's code.
 
-Started inside the sandbox as `python -I grader/_child.py [--own-pid-namespace]
+Started inside the sandbox as `python -I -B grader/_student_code/child.py [--own-pid-namespace]
 KIT_ROOT SUBMISSION`. It imports torch once, then serves the trusted parent over
 fds 0 and 1:
 
@@ -8,9 +8,9 @@ fds 0 and 1:
     {"op": "call", "probe": name, "args": [...], "expect_error": bool}   (worker)
     {"op": "end"}                 the worker exits; the server reports it
 
-The server itself never runs student code; each assignment gets a fresh forked
-worker, so a monkeypatch, a crash or an exit in one module's code cannot touch
-another module's grading. When a worker ends, for any reason, the server sends
+The server itself never runs student code; it forks a fresh
+worker per exercise, so a monkeypatch, a crash or an exit in one exercise's calls cannot touch
+another exercise's grading. When a worker ends, for any reason, the server sends
 {"status": "exited", "code": ...}. In its own pid namespace (bubblewrap), the
 server also ends every process an earlier worker left behind before it forks the
 next, so that nothing one exercise started can reach another's grading.
@@ -46,10 +46,11 @@ def main() -> None:
 
     import torch
 
-    from grader._impl import LocalImplementation, ModuleBroken, NotAttempted, Raised, StudentError
-    from grader._plain import NotPlain, cut, from_plain, to_plain
-    from grader._protocol import read_message
-    from grader._protocol import write_message as write_whole
+    from grader._outcome import ModuleBroken, NotAttempted, Raised, Reply, StudentError
+    from grader._student_code.in_process import LocalImplementation
+    from grader._student_code.plain import NotPlain, cut, from_plain, to_plain
+    from grader._student_code.wire import read_message
+    from grader._student_code.wire import write_message as write_whole
 
     def write_message(fd: int, reply: dict) -> None:
         """Send `reply` with its texts cut to what feedback keeps (the parent refuses longer ones)."""
@@ -57,18 +58,18 @@ def main() -> None:
                          for key, value in reply.items()})
 
     torch.set_num_threads(1)
-    write_message(channel_out, {"status": "hello"})
+    write_message(channel_out, {"status": Reply.HELLO})
 
     def serve(module: str) -> None:
         """The forked worker: import the student's module, then answer calls until told to end."""
         impl = LocalImplementation(submission, call_timeout=10**6)  # the parent keeps the time
         try:
             impl.module(module)
-            write_message(channel_out, {"status": "ready"})
+            write_message(channel_out, {"status": Reply.READY})
         except NotAttempted as exc:
-            write_message(channel_out, {"status": "not_attempted", "message": str(exc)})
+            write_message(channel_out, {"status": Reply.NOT_ATTEMPTED, "message": str(exc)})
         except ModuleBroken as exc:
-            write_message(channel_out, {"status": "broken", "message": str(exc), "kind": exc.kind})
+            write_message(channel_out, {"status": Reply.BROKEN, "message": str(exc), "kind": exc.kind})
         while True:
             request = read_message(channel_in)
             if request.get("op") != "call":
@@ -78,18 +79,18 @@ def main() -> None:
             try:
                 result = impl.run(probe, *from_plain(request["args"]), expect_error=request["expect_error"])
                 if isinstance(result, Raised):
-                    reply = {"status": "raised", "type": result.type, "kinds": list(result.kinds),
+                    reply = {"status": Reply.RAISED, "type": result.type, "kinds": list(result.kinds),
                              "message": result.message}
                 else:
-                    reply = {"status": "ok", "value": to_plain(result)}
+                    reply = {"status": Reply.OK, "value": to_plain(result)}
             except NotAttempted as exc:
-                reply = {"status": "not_attempted", "message": str(exc)}
+                reply = {"status": Reply.NOT_ATTEMPTED, "message": str(exc)}
             except ModuleBroken as exc:
-                reply = {"status": "broken", "message": str(exc), "kind": exc.kind}
+                reply = {"status": Reply.BROKEN, "message": str(exc), "kind": exc.kind}
             except (StudentError, NotPlain) as exc:
-                reply = {"status": "error", "message": str(exc)}
+                reply = {"status": Reply.ERROR, "message": str(exc)}
             except BaseException as exc:  # noqa: BLE001  (whatever student code throws, answer)
-                reply = {"status": "error", "message": f"{type(exc).__name__}: {exc}"}
+                reply = {"status": Reply.ERROR, "message": f"{type(exc).__name__}: {exc}"}
             write_message(channel_out, reply)
 
     while True:
@@ -105,7 +106,7 @@ def main() -> None:
             finally:
                 os._exit(0)
         _, status = os.waitpid(pid, 0)
-        write_message(channel_out, {"status": "exited", "code": os.waitstatus_to_exitcode(status)})
+        write_message(channel_out, {"status": Reply.EXITED, "code": os.waitstatus_to_exitcode(status)})
 
 
 if __name__ == "__main__":
