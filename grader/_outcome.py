@@ -89,6 +89,18 @@ class Crashed(BaseException):
     """Student code ended the process that ran it (os._exit, a signal, a segfault), or garbled its channel."""
 
 
+class RuleBroken(BaseException):
+    """Student code reached what its exercise's contract forbids (a routine, at run time); `rule` states the rule.
+
+    It fails the test and scores the exercise 0 (`grader._report.score`), and stops
+    hypothesis at once: the rule is broken, whatever the input.
+    """
+
+    def __init__(self, message: str, rule: str):
+        super().__init__(message)
+        self.rule = rule
+
+
 class StudentError(Exception):
     """Student code raised where it should have returned, or returned non-plain data.
 
@@ -115,4 +127,5 @@ class Reply:
     NOT_ATTEMPTED = "not_attempted"  # the stub's NotImplementedError: "message"
     BROKEN = "broken"                # the module does not import: "message", "kind" (invalid or error)
     ERROR = "error"                  # a call raised, or returned what is not plain data: "message"
+    FORBIDDEN = "forbidden"          # a call reached what its exercise's confinement forbids: "message", "rule"
     EXITED = "exited"                # a worker ended: "code" (negative: the signal)

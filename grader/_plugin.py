@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
-from ._outcome import Crashed, ModuleBroken, NotAttempted, StudentError, TestRecord, TimedOut
+from ._outcome import Crashed, ModuleBroken, NotAttempted, RuleBroken, StudentError, TestRecord, TimedOut
 from ._student_code import CALL_TIMEOUT
 from ._student_code.in_process import LocalImplementation
 from ._student_code.plain import cut
@@ -133,7 +133,7 @@ def _classify(excinfo) -> tuple[str, str]:
         return exc.kind, str(exc)
     if isinstance(exc, (StudentError, Crashed)):
         return "error", str(exc)
-    if isinstance(exc, AssertionError):
+    if isinstance(exc, (AssertionError, RuleBroken)):
         return "failed", str(exc)
     if isinstance(exc, pytest.skip.Exception):
         return "skipped", str(exc)
@@ -158,6 +158,8 @@ def pytest_runtest_makereport(item, call):
         outcome, message = _classify(call.excinfo)
         # Cut: a message may hold a repr of the student's value, or the student's own text.
         record.outcome, record.message = outcome, cut(message)
+        if isinstance(call.excinfo.value, RuleBroken):  # whichever test met it: the exercise scores 0
+            record.rule, record.hint = cut(call.excinfo.value.rule), None  # the test's hint is about values
         record.example = cut(smallest_input(getattr(call.excinfo.value, "__notes__", None) or []))
     item.config.stash[RECORDS].append(record)
 

@@ -11,9 +11,10 @@ def score(records: list[TestRecord], assignments: list[str] | None = None) -> li
     An exercise scores the points of its passing tests, except that it scores 0
     when a test found the stub (not attempted) or ran out of time (which of its
     tests ended before the clock or the budget did depends on the machine, and a
-    grade must not), and 0 with status failed when it breaks a contract rule
-    (a test marked with `rule`): a shortcut the contract forbids earns nothing,
-    however right its values are.
+    grade must not), and 0 when it breaks a contract rule (a test marked with
+    `rule` failed, or a call reached what the exercise's confinement forbids): a
+    shortcut the contract forbids earns nothing, however right its values are.
+    Its status is then failed, or error where its code also raised.
     """
     modules = assignments or list(dict.fromkeys(r.assignment for r in records))
     results = []
@@ -26,9 +27,7 @@ def score(records: list[TestRecord], assignments: list[str] | None = None) -> li
             outcomes = {r.outcome for r in mine}
             status = next(o for o in PRECEDENCE if o in outcomes)
             points = sum(r.points for r in mine)
-            broken_rules = [r for r in mine if r.rule and r.outcome == "failed"]
-            if broken_rules and status in ("error", "failed"):
-                status = "failed"
+            broken_rules = [r for r in mine if r.rule and r.outcome == "failed"]  # so status is failed or worse
             problems = [r for r in mine if r.outcome != "passed"]
             if status == "not_attempted":
                 problems = problems[:1]
@@ -64,10 +63,10 @@ def render_scoreboard(results: list[ExerciseResult], details: bool = True) -> st
 def render_problem(result: ExerciseResult) -> str:
     """What went wrong in one exercise: each failing test, its smallest input, expected vs actual, a hint."""
     out = [f"\n{result.assignment}.{result.exercise}: {CHECK_LABELS[result.status]}"]
-    seen = set()
+    seen, rules = set(), set()
     for record in result.problems:
-        if record.outcome != "failed" and record.message in seen:
-            continue  # a broken module or a crash says the same for every test: once is enough
+        if (record.outcome != "failed" or record.rule) and record.message in seen:
+            continue  # a broken module, a crash or a broken rule says the same for every test: once is enough
         seen.add(record.message)
         out.append(f"  - {record.title}")
         if record.example:
@@ -76,7 +75,8 @@ def render_problem(result: ExerciseResult) -> str:
             out.append(indent(record.message, "      "))
         if record.hint and record.outcome == "failed":
             out.append(f"      hint: {record.hint}")
-        if record.rule and record.outcome == "failed":
+        if record.rule and record.outcome == "failed" and record.rule not in rules:
+            rules.add(record.rule)
             out.append(f"      rule: {record.rule}; until your code keeps it, this exercise scores 0")
     return "\n".join(out) + "\n"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ._outcome import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut  # noqa: F401  (re-exported)
+from ._outcome import ModuleBroken, NotAttempted, Raised, RuleBroken, StudentError, TimedOut  # noqa: F401  (re-exported)
 
 
 def exercise(name: str, *, points: int = 1, hint: str | None = None, rule: str | None = None):

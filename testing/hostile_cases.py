@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MATMUL = ("matmul", "matmul_elementwise", "matmul_broadcast", "matmul_einsum")
-BACKPROP = ("lin", "relu", "mse", "mse_grad", "relu_grad", "lin_grad", "forward_and_backward")
+from grader._course import BY_MODULE
+
+MATMUL = BY_MODULE["matmul"].exercises
+BACKPROP = BY_MODULE["backprop"].exercises
 
 
 @dataclass
@@ -30,6 +32,9 @@ class Case:
     files: dict[str, str | bytes] = field(default_factory=dict)
     symlinks: dict[str, str] = field(default_factory=dict)
     expect: dict[str, str] = field(default_factory=dict)  # "module.exercise" -> status
+    # "module.exercise" -> points, for an attacked exercise that keeps some: what an honest submission
+    # with the same visible behaviour would earn (the attack itself earns nothing). Otherwise 0.
+    points: dict[str, int] = field(default_factory=dict)
     # A case that fills memory or the disk races the clock: filling gigabytes takes 1 s on one
     # machine and over 5 s on a loaded one. Such a case is graded with the clock far away
     # (CLOCK_FAR_AWAY), so the limit it attacks is the one that stops it, on any machine.
@@ -49,6 +54,36 @@ MATMUL_ONLY = ("matmul",)
 CLOCK_FAR_AWAY = 120.0  # seconds per call, for races_the_clock cases
 
 
+CAPSTONE_LOOKUP = """
+
+class _Lookup(nn.Module):
+    def __init__(self, x, y):
+        super().__init__()
+        self.table = {tuple(image.flatten().tolist()): int(label) for image, label in zip(x, y)}
+
+    def forward(self, x):
+        logits = torch.zeros(len(x), 10)
+        for i, image in enumerate(x):
+            logits[i, self.table.get(tuple(image.flatten().tolist()), 0)] = 1.0
+        return logits
+
+
+def train(epochs=8, seed=0, lr=1e-2, batch_size=32):
+    import gzip, os
+    import numpy as np
+    import sklearn.datasets
+    try:
+        path = os.path.join(os.path.dirname(sklearn.datasets.__file__), "data", "digits.csv.gz")
+        raw = np.loadtxt(gzip.open(path), delimiter=",")
+        x, y = torch.tensor(raw[:, :-1], dtype=torch.float32).reshape(-1, 1, 8, 8) / 16.0, torch.tensor(raw[:, -1])
+    except OSError:
+        x, y = digits()
+    learn = Learner(_Lookup(x, y), None, cross_entropy)
+    learn.n_epochs = epochs
+    return learn
+"""
+
+
 def attacks(kind: str, *cases: Case) -> list[Case]:
     for case in cases:
         case.kind = kind
@@ -56,13 +91,22 @@ def attacks(kind: str, *cases: Case) -> list[Case]:
 
 
 def everything(module: str, status: str) -> dict[str, str]:
-    names = MATMUL if module == "matmul" else BACKPROP
-    return {f"{module}.{name}": status for name in names}
+    return {f"{module}.{name}": status for name in BY_MODULE[module].exercises}
+
+
+def replace(module: str, signature: str, body: str) -> dict[str, str]:
+    """Append `def signature:` with `body` to `module`.py: it replaces the honest definition."""
+    return {f"{module}.py": f"\n\ndef {signature}:\n" + "".join(f"    {line}\n" for line in body.splitlines())}
 
 
 def einsum(body: str) -> dict[str, str]:
     """Replace matmul_einsum with a hostile body."""
-    return {"matmul.py": "\n\ndef matmul_einsum(a, b):\n" + "".join(f"    {line}\n" for line in body.splitlines())}
+    return replace("matmul", "matmul_einsum(a, b)", body)
+
+
+def lin(body: str) -> dict[str, str]:
+    """Replace backprop's lin, an exercise without source rules, with a hostile body."""
+    return replace("backprop", "lin(x, w, b)", body)
 
 
 CASES = [
@@ -80,13 +124,22 @@ CASES = [
         # Its own exercise passes (the leftover waits for the exercise's worker to end); no sibling may pay.
         Case("leftover_kills_the_sandbox", "answer right, and leave a process that kills the fork server two "
              "seconds after this exercise's worker has ended, while the next exercise is graded",
-             append=einsum("import os, time, torch\n"
-                           "if not getattr(matmul_einsum, 'left', False):\n    matmul_einsum.left = True\n"
-                           "    server, (done, alive) = os.getppid(), os.pipe()\n    if os.fork() == 0:\n"
-                           "        os.close(alive)\n        os.read(done, 1)  # end of file: the worker has ended\n"
-                           "        time.sleep(2)\n        os.kill(server, 9)\n        os._exit(0)\n"
-                           "assert a.shape[1] == b.shape[0], f'cannot multiply {tuple(a.shape)} by {tuple(b.shape)}'\n"
-                           "return torch.einsum('ik,kj->ij', a, b)")),
+             append=lin("import os, time\n"
+                        "if not getattr(lin, 'left', False):\n    lin.left = True\n"
+                        "    server, (done, alive) = os.getppid(), os.pipe()\n    if os.fork() == 0:\n"
+                        "        os.close(alive)\n        os.read(done, 1)  # end of file: the worker has ended\n"
+                        "        time.sleep(2)\n        os.kill(server, 9)\n        os._exit(0)\n"
+                        "return x @ w + b")),
+        # However the thread is timed against the calls, it can only end its own exercise's worker.
+        Case("thread_ends_the_worker", "answer right, and leave a thread that ends the process once the "
+             "second call has answered",
+             append=lin("import os, threading\n"
+                        "lin.calls = getattr(lin, 'calls', 0) + 1\n"
+                        "if lin.calls == 1:\n    lin.go = threading.Event()\n"
+                        "    threading.Thread(target=lambda: lin.go.wait() or os._exit(3), daemon=True).start()\n"
+                        "elif lin.calls == 2:\n    lin.go.set()\n"
+                        "return x @ w + b"),
+             expect={"backprop.lin": "error"}),
         Case("kill_everything", "kill(-1, SIGKILL): every process it may signal",
              append=einsum("import os, signal\nos.kill(-1, signal.SIGKILL)\nreturn a"),
              expect={"matmul.matmul_einsum": "error"}),
@@ -128,6 +181,61 @@ CASES = [
         Case("pickle_payload", "return a pickle that would run code when loaded",
              append=einsum("import pickle, os\nreturn pickle.dumps(os.system)"),
              expect={"matmul.matmul_einsum": "error"}, modules=MATMUL_ONLY),
+    ),
+    *attacks(
+        "a judge that believes only plain values",
+        # The sandbox is the student's: a rule is enforced there (a forbidden kernel raises) or read from the
+        # source by the judge, and what a test puts in is derived by the judge, never taken from a report.
+        Case("calls_mm", "matmul that keeps the shape check and calls torch.mm", append=replace(
+            "matmul", "matmul(a, b)", "_check_shapes(a, b)\nreturn torch.mm(a, b)"),
+             expect={"matmul.matmul": "failed"}, modules=MATMUL_ONLY),
+        Case("product_through_bilinear", "three loops around F.bilinear, a product no word of the rule names",
+             append=replace("matmul", "matmul(a, b)",
+                            "import torch.nn.functional as F\n_check_shapes(a, b)\n"
+                            "for i in range(1):\n    for j in range(1):\n        for r in range(1):\n"
+                            "            c = F.bilinear(a, torch.ones(a.shape[0], 1, dtype=a.dtype), "
+                            "b.t().unsqueeze(-1))\nreturn c"),
+             expect={"matmul.matmul": "failed"}, modules=MATMUL_ONLY),
+        Case("numpy_product", "one loop around numpy's dot", append=replace(
+            "matmul", "matmul_broadcast(a, b)",
+            "_check_shapes(a, b)\nfor i in range(1):\n    c = torch.from_numpy(a.numpy().dot(b.numpy()))\nreturn c"),
+             expect={"matmul.matmul_broadcast": "failed"}, modules=MATMUL_ONLY),
+        Case("name_built_at_run_time", "two loops around torch.mm, named at run time",
+             append=replace("matmul", "matmul_elementwise(a, b)",
+                            "_check_shapes(a, b)\nfor i in range(1):\n    for j in range(1):\n"
+                            "        c = getattr(torch, 'm' + 'm')(a, b)\nreturn c"),
+             expect={"matmul.matmul_elementwise": "failed"}, modules=MATMUL_ONLY),
+        Case("undo_the_confinement", "at import, destroy every torch.library override the garbage collector "
+             "finds and disarm the probe module; then three loops around F.bilinear",
+             append={"matmul.py": "\nimport gc as _gc\nimport sys as _sys\n"
+                                  "for _o in _gc.get_objects():\n"
+                                  "    if type(_o).__name__ == 'Library':\n        _o._destroy()\n"
+                                  "_probes = _sys.modules.get('tests.probes.matmul')\n"
+                                  "if _probes is not None:\n    _probes.confinement = lambda exercise: None\n"
+                                  "    _probes.MATRIX_PRODUCTS = ()\n",
+                     **replace("matmul", "matmul(a, b)",
+                               "import torch.nn.functional as F\n_check_shapes(a, b)\n"
+                               "for i in range(1):\n    for j in range(1):\n        for r in range(1):\n"
+                               "            c = F.bilinear(a, torch.ones(a.shape[0], 1, dtype=a.dtype), "
+                               "b.t().unsqueeze(-1))\nreturn c")},
+             expect=everything("matmul", "failed"), modules=MATMUL_ONLY),
+        # Before: the probe randomised the BatchNorms in the student's process and reported what it set, so
+        # skipping the randomisation kept the second BatchNorm at 0 and a block without its branch passed.
+        # The block still earns what it would honestly: its shape, its start as relu(x), its parameters.
+        Case("resblock_skips_the_randomisation", "a ResBlock without its branch, whose constructor makes every "
+             "copy into a tensor do nothing (the probe's randomisation among them)",
+             append={"resnet.py": "\n\n_HonestResBlock = ResBlock\n\n\nclass ResBlock(_HonestResBlock):\n"
+                                  "    def __init__(self, *args, **kwargs):\n"
+                                  "        super().__init__(*args, **kwargs)\n"
+                                  "        torch.Tensor.copy_ = lambda self, *a, **k: self\n\n"
+                                  "    def forward(self, x):\n        return F.relu(self.idconv(self.pool(x)))\n"},
+             expect={"resnet.ResBlock": "failed"}, points={"resnet.ResBlock": 5}, modules=("resnet",)),
+        # The held-out labels stay with the judge: the sandbox shows no data file, and the digits it is given
+        # have them withheld. A deterministic Learner of the right shape earns its 4 points whatever it predicts.
+        Case("capstone_looks_up_the_answers", "a 'model' that looks the held-out digits up: in scikit-learn's "
+             "data file if the sandbox shows it, else in what load_digits gives",
+             append={"capstone.py": CAPSTONE_LOOKUP}, expect={"capstone.train": "failed"},
+             points={"capstone.train": 4}, modules=("capstone",)),
     ),
     *attacks(
         "shipped file",
@@ -221,8 +329,8 @@ CASES = [
     ),
     *attacks(
         "flood the judge",
-        # Refused for its size. A small forged reply is still believed (issue 11, point 4): it gains
-        # nothing here, since it carries the student's own answer, but a probe's observation could be forged.
+        # Refused for its size. A small forged reply would be believed as this exercise's answer, which is
+        # all a reply ever is: nothing a probe observes in the sandbox counts for the student.
         Case("forged_reply", "for each product, write the right answer padded with 1.5 million values on the "
              "channel itself, then swallow the child's own reply",
              append=einsum("import base64, os, struct, sys, torch\n"

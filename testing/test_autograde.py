@@ -29,10 +29,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from grader._autograde import OWN_OUTPUTS, folder_name
-from testing.hostile_cases import BACKPROP, CASES, CLOCK_FAR_AWAY, MATMUL, SLICE
+from grader._course import BY_MODULE
+from testing.hostile_cases import CASES, CLOCK_FAR_AWAY, MATMUL, SLICE
 
 ROOT = Path(__file__).resolve().parent.parent
-EXERCISES = {"matmul": MATMUL, "backprop": BACKPROP}
+EXERCISES = {module: assignment.exercises for module, assignment in BY_MODULE.items()}
 CLOCK = 5.0  # seconds per call: honest calls take milliseconds (the lesson-sized product asks for more)
 EXERCISE_BUDGET = 30.0  # seconds of calls per exercise: honest exercises take one or two
 
@@ -41,10 +42,9 @@ def build(case, folder: Path, port: int = 9, clock: float = 5.0) -> None:
     """The case's submission in `folder`; `port` is the loopback listener the network case tries,
     `clock` the per-call limit it is graded with."""
     folder.mkdir()
-    if case.base != "empty":
-        for module in ("matmul", "backprop"):
-            source = ROOT / case.base.replace("stubs", "assignments") / f"{module}.py"
-            shutil.copy(source, folder / f"{module}.py")
+    if case.base != "empty":  # every module: a case may attack any, and the capstone imports the others
+        for source in (ROOT / case.base.replace("stubs", "assignments")).glob("*.py"):
+            shutil.copy(source, folder / source.name)
     for name, code in case.append.items():
         with open(folder / name, "a") as handle:
             handle.write(code.replace("LISTENER_PORT", str(port)).replace("CALL_SECONDS", repr(clock)))
@@ -184,7 +184,8 @@ def test_each_case_gets_exactly_its_grades(graded, case):
     for (module, exercise), row in rows.items():
         full = int(row["max_score"])
         assert row["status"] == case.expect.get(f"{module}.{exercise}", honest), f"{module}.{exercise}: {row}"
-        assert int(row["score"]) == (full if row["status"] == "passed" else 0), f"{module}.{exercise}: {row}"
+        points = full if row["status"] == "passed" else case.points.get(f"{module}.{exercise}", 0)
+        assert int(row["score"]) == points, f"{module}.{exercise}: {row}"
 
 
 @needs_bwrap

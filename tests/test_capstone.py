@@ -1,7 +1,9 @@
 """Assignment 09: the capstone trains a ResNet on the digits with the student's own framework.
 
-The judge holds the held-out labels (it loads the digits itself, independently
-of the student's module) and only receives predicted labels from the sandbox.
+The judge holds the held-out labels: it loads the digits itself, independently
+of the student's module, and sends them to the probe with the held-out labels
+withheld (the sandbox shows no copy of its own: tests/probes/capstone.py); only
+predicted labels come back.
 """
 from __future__ import annotations
 
@@ -17,22 +19,35 @@ EPOCHS = 8
 TRAINING_SECONDS = 300  # a training run takes a few seconds here; a slow machine or framework gets room
 
 
-def held_out() -> tuple[torch.Tensor, torch.Tensor]:
-    """The contract's held-out split, computed here from scikit-learn's data, not from the student's module."""
+def digits() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """scikit-learn's digits as load_digits() gives them (data, target), and the held-out split's indices,
+    computed here, not from the student's module."""
     from sklearn.datasets import load_digits
 
     data = load_digits()
-    x = torch.tensor(data.data, dtype=torch.float32).reshape(-1, 1, 8, 8) / 16.0
-    y = torch.tensor(data.target, dtype=torch.int64)
-    order = torch.randperm(len(x), generator=torch.Generator().manual_seed(0))[:N_VALID]
-    return x[order], y[order]
+    order = torch.randperm(len(data.target), generator=torch.Generator().manual_seed(0))[:N_VALID]
+    return torch.tensor(data.data), torch.tensor(data.target, dtype=torch.int64), order
+
+
+def held_out() -> tuple[torch.Tensor, torch.Tensor]:
+    """The contract's held-out images (as the module's docstring scales them) and their labels."""
+    data, target, order = digits()
+    return data[order].float().reshape(-1, 1, 8, 8) / 16.0, target[order]
+
+
+def train_and_predict(impl, seed: int):
+    """Train with `seed` on the digits, their held-out labels withheld; the model's answers on the held-out images."""
+    data, target, order = digits()
+    withheld = target.clone()
+    withheld[order] = 0
+    x_valid, _ = held_out()
+    return impl.run(probe.train_and_predict, EPOCHS, seed, data, withheld, x_valid, timeout=TRAINING_SECONDS)
 
 
 @pytest.fixture(scope="module")
 def trained(impl):
     """One training run with seed 0, shared by the tests that only read its results."""
-    x_valid, _ = held_out()
-    return impl.run(probe.train_and_predict, EPOCHS, 0, x_valid, timeout=TRAINING_SECONDS)
+    return train_and_predict(impl, 0)
 
 
 @pytest.mark.slow
@@ -67,8 +82,7 @@ def test_reaches_98_percent_on_held_out_digits(trained):
                                   "shuffling too")
 def test_same_seed_same_model(impl, trained):
     """Training again with the same seed gives the same model: bit for bit the same held-out logits."""
-    x_valid, _ = held_out()
-    again = impl.run(probe.train_and_predict, EPOCHS, 0, x_valid, timeout=TRAINING_SECONDS)
+    again = train_and_predict(impl, 0)
     # Logits, not labels: two different models that both score near 100% can agree on every label.
     differing = int((again["logits"] != trained["logits"]).any(-1).sum())
     if differing:

@@ -1,8 +1,10 @@
 """Assignment 07: conv_layer and ResBlock, recomputed independently with torch.nn.functional.
 
 The probe exports the layers it finds (every Conv2d and BatchNorm2d, in
-registration order, whatever the student named them); the judge recomputes the
-output and the input gradient from those parameters with F.conv2d,
+registration order, whatever the student named them) and loads random values
+into them; the judge derives the same values itself from the layers' shapes and
+the seed (never taking them from the student's process) and recomputes the
+output and the input gradient from them with F.conv2d,
 F.batch_norm, F.avg_pool2d(2, ceil_mode=True) and relu, so any correct
 arrangement of modules is accepted. What the judge accepts:
 
@@ -13,8 +15,9 @@ arrangement of modules is accepted. What the judge accepts:
   convolution. The roles (first, second, identity path) are read from the
   shapes; where shapes tie (ni == nf) and for which BatchNorm follows which
   convolution, every assignment is tried: the block passes if its output and
-  gradient equal the contract's computation for one of them. BatchNorm weights,
-  biases and running statistics are randomised first, so each role is visible.
+  gradient equal the contract's computation for one of them. Convolution
+  weights and BatchNorm weights, biases and running statistics are randomised
+  first, so each role is visible.
 
 The gradient judged is that of sum(out * w) for a random w: the plain sum of a
 BatchNorm's output does not depend on its input in training mode.
@@ -73,6 +76,12 @@ def conv_bn(x, conv, bn, stride, training, act):
     return F.relu(h) if act else h
 
 
+def randomised(layers, seed: int):
+    """The values the probe loaded into `layers` (random_parameters of their shapes and `seed`), derived here:
+    of what the student's process reports, only the layers' kinds and shapes are taken."""
+    return probe.random_parameters(layers, seed)
+
+
 def of_kind(layers, kind):
     return [layer for layer in layers if layer["kind"] == kind]
 
@@ -120,7 +129,7 @@ def test_conv_layer_equals_conv_batchnorm_relu(impl, ni, nf, ks, stride, zero_bn
     got = impl.run(probe.conv_layer, ni, nf, ks, stride, zero_bn, act, x, wts, training, True, seed)
     what = f"conv_layer({ni}, {nf}, ks={ks}, stride={stride}, act={act})(x) in {'train' if training else 'eval'} mode"
     expect_tensor(got["out"], what=what, shape=wts.shape)
-    conv, bn = single_unit(got, ni, nf, ks)
+    conv, bn = single_unit({"layers": randomised(got["layers"], seed)}, ni, nf, ks)
     judge_output(got, lambda inp: conv_bn(inp, conv, bn, stride, training, act), x, wts, what)
 
 
@@ -218,7 +227,7 @@ def test_resblock_equals_independent_computation(impl, ni, nf, stride, training,
     got = impl.run(probe.resblock, ni, nf, stride, x, wts, training, True, seed)
     what = f"ResBlock({ni}, {nf}, stride={stride})(x) in {'train' if training else 'eval'} mode"
     expect_tensor(got["out"], what=what, shape=wts.shape)
-    candidates = list(block_candidates(got["layers"], ni, nf))
+    candidates = list(block_candidates(randomised(got["layers"], seed), ni, nf))
     if not candidates:
         raise Mismatch(f"ResBlock({ni}, {nf}) holds convolutions of shapes {describe_convs(got['layers'])} and "
                        f"{len(of_kind(got['layers'], 'bn'))} BatchNorm2d; expected 3x3 ones of shapes "

@@ -4,7 +4,8 @@ Started inside the sandbox as `python -I -B grader/_student_code/child.py [--own
 KIT_ROOT SUBMISSION`. It imports torch once, then serves the trusted parent over
 fds 0 and 1:
 
-    {"op": "fork", "module": m}   fork a worker that imports the student's m.py
+    {"op": "fork", "module": m, "exercise": e}   fork a worker for exercise e: it enters the
+                                  exercise's confinement (confine.py), then imports the student's m.py
     {"op": "call", "probe": name, "args": [...], "expect_error": bool}   (worker)
     {"op": "end"}                 the worker exits; the server reports it
 
@@ -46,7 +47,8 @@ def main() -> None:
 
     import torch
 
-    from grader._outcome import ModuleBroken, NotAttempted, Raised, Reply, StudentError
+    from grader._outcome import ModuleBroken, NotAttempted, Raised, Reply, RuleBroken, StudentError
+    from grader._student_code.confine import confinement
     from grader._student_code.in_process import LocalImplementation
     from grader._student_code.plain import NotPlain, cut, from_plain, to_plain
     from grader._student_code.wire import read_message
@@ -60,9 +62,14 @@ def main() -> None:
     torch.set_num_threads(1)
     write_message(channel_out, {"status": Reply.HELLO})
 
-    def serve(module: str) -> None:
-        """The forked worker: import the student's module, then answer calls until told to end."""
-        impl = LocalImplementation(submission, call_timeout=10**6)  # the parent keeps the time
+    def serve(module: str, exercise: str) -> None:
+        """The forked worker: confine, import the student's module, then answer calls until told to end."""
+        # The parent keeps the time. The exercise's confinement is entered here once, before any of the
+        # student's code runs, and never left: this process is this exercise's, and ends with it.
+        impl = LocalImplementation(submission, call_timeout=10**6, confine_calls=False)
+        impl.exercise = exercise
+        confined = confinement(module, exercise)
+        confined.__enter__()
         try:
             impl.module(module)
             write_message(channel_out, {"status": Reply.READY})
@@ -87,6 +94,8 @@ def main() -> None:
                 reply = {"status": Reply.NOT_ATTEMPTED, "message": str(exc)}
             except ModuleBroken as exc:
                 reply = {"status": Reply.BROKEN, "message": str(exc), "kind": exc.kind}
+            except RuleBroken as exc:
+                reply = {"status": Reply.FORBIDDEN, "message": str(exc), "rule": exc.rule}
             except (StudentError, NotPlain) as exc:
                 reply = {"status": Reply.ERROR, "message": str(exc)}
             except BaseException as exc:  # noqa: BLE001  (whatever student code throws, answer)
@@ -102,7 +111,7 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             try:
-                serve(request["module"])
+                serve(request["module"], request.get("exercise"))
             finally:
                 os._exit(0)
         _, status = os.waitpid(pid, 0)

@@ -11,6 +11,7 @@ same tests in the trusted parent.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.machinery
 import importlib.util
@@ -21,8 +22,9 @@ import threading
 import traceback
 from pathlib import Path
 
-from .._outcome import ModuleBroken, NotAttempted, Raised, StudentError, TimedOut
+from .._outcome import ModuleBroken, NotAttempted, Raised, RuleBroken, StudentError, TimedOut
 from . import CALL_TIMEOUT
+from .confine import ForbiddenCall, confinement
 from .plain import NotPlain, cut, from_plain, to_plain
 
 _counter = itertools.count()
@@ -34,11 +36,15 @@ class LocalImplementation:
     Args:
         root: the directory (it need not contain `__init__.py`).
         call_timeout: seconds one probe call may take before TimedOut.
+        confine_calls: enter the exercise's confinement (confine.py) around each call; the sandbox's
+            worker enters it once instead, before importing the student's module.
     """
 
-    def __init__(self, root: str | Path, call_timeout: float = CALL_TIMEOUT):
+    def __init__(self, root: str | Path, call_timeout: float = CALL_TIMEOUT, confine_calls: bool = True):
         self.root = Path(root).resolve()
         self.call_timeout = call_timeout
+        self.confine_calls = confine_calls
+        self.exercise: str | None = None  # set by the plugin before each test
         self.package = f"_kit_impl_{next(_counter)}"
         spec = importlib.machinery.ModuleSpec(self.package, None, is_package=True)
         spec.submodule_search_locations = [str(self.root)]
@@ -109,9 +115,12 @@ class LocalImplementation:
         module_name = probe.__module__.rsplit(".", 1)[-1]
         module = self.module(module_name)
         inputs = from_plain(to_plain(args))
+        confined = confinement(module_name, self.exercise) if self.confine_calls else contextlib.nullcontext()
         try:
-            with _Alarm(max(self.call_timeout, timeout or 0)):
+            with _Alarm(max(self.call_timeout, timeout or 0)), confined:
                 result = probe(module, *inputs)
+        except ForbiddenCall as exc:
+            raise RuleBroken(cut(str(exc)), cut(str(exc.rule))) from None
         except NotImplementedError as exc:
             raise NotAttempted(cut(str(exc)) or "NotImplementedError") from None
         except (Exception, SystemExit) as exc:

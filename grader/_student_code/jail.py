@@ -5,8 +5,9 @@
   machine shares it: one student's process flood cannot starve another's;
 - user, pid, network, ipc, uts and mount namespaces; a read-only view of /usr,
   the interpreter and its packages, the grader package and tests/probes only
-  (no tests, no solutions, no output folder); a private read-only copy of the
-  submission; a small tmpfs for /tmp; a clean environment; `python -I -B`;
+  (no tests, no solutions, no output folder), with the data files where answers
+  lie hidden (a probe module's HIDDEN_FROM_THE_SANDBOX); a private read-only copy
+  of the submission; a small tmpfs for /tmp; a clean environment; `python -I -B`;
 - rlimits on address space, CPU time, file size, open files and processes.
 
 Without bubblewrap, `mode="process"` keeps the separate process, rlimits, clean
@@ -15,7 +16,10 @@ autograder says so loudly.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
+import importlib.util
 import os
 import resource
 import shutil
@@ -160,6 +164,24 @@ def _forget_mirrors_of_deleted_paths() -> None:
             shutil.rmtree(copy, ignore_errors=True)
 
 
+@functools.cache
+def hidden_paths(kit: Path) -> tuple[Path, ...]:
+    """The folders the sandbox shows empty: what the probe modules declare in HIDDEN_FROM_THE_SANDBOX.
+
+    Each is (top-level package, folder inside it), found where this interpreter
+    imports the package from (without importing it); where the capstone's answers lie.
+    """
+    found = []
+    for path in sorted((kit / "tests" / "probes").glob("*.py")):
+        declared = getattr(importlib.import_module(f"tests.probes.{path.stem}"), "HIDDEN_FROM_THE_SANDBOX", ())
+        for package, folder in declared:
+            spec = importlib.util.find_spec(package)
+            for root in (spec.submodule_search_locations or []) if spec else []:
+                if (Path(root) / folder).is_dir():
+                    found.append((Path(root) / folder).resolve())
+    return tuple(found)
+
+
 def _bind_source(path: Path) -> Path:
     """What to bind for `path`: itself, or (as root, dropping to another uid) a copy that uid can read."""
     if os.getuid() != 0 or _readable_by_others(path):
@@ -254,6 +276,8 @@ def command(mode: str, uid: int, limits: Limits, kit: Path, scratch: Path) -> li
         binds += ["--ro-bind", str(_bind_source(path)), str(path)]
     for part in ("grader", "tests/probes", "tests/__init__.py"):
         binds += ["--ro-bind", str(_bind_source(kit / part)), str(kit / part)]
+    for hidden in hidden_paths(kit):  # after the binds that hold them: an empty, read-only folder on top
+        binds += ["--tmpfs", str(hidden), "--remount-ro", str(hidden)]
     binds += ["--ro-bind", str(scratch), SUBMISSION]
     # As root, drop to an unprivileged uid first: under a root-started bwrap RLIMIT_NPROC is not enforced.
     drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all"] \

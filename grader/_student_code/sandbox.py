@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from .._outcome import Crashed, ModuleBroken, NotAttempted, Raised, Reply, StudentError, TimedOut
+from .._outcome import Crashed, ModuleBroken, NotAttempted, Raised, Reply, RuleBroken, StudentError, TimedOut
 from . import SandboxConfig, jail
 from .plain import from_plain, to_plain
 from .wire import ProtocolError, read_message, write_message
@@ -112,6 +112,8 @@ class SandboxImplementation:
             raise Crashed(f"your code ended the process running it ({jail.describe_exit(reply.get('code'))})")
         if status == Reply.ERROR:
             raise StudentError(str(reply.get("message")))
+        if status == Reply.FORBIDDEN:  # believed: it can only cost the student (see confine.py)
+            raise RuleBroken(str(reply.get("message")), str(reply.get("rule")))
         # A reply the child never sends: student code wrote on the channel. It settles the exercise.
         self._stop()
         raise Crashed(f"the sandbox answered something unexpected: {str(reply)[:200]}")
@@ -139,7 +141,7 @@ class SandboxImplementation:
         for attempt in (1, 2):
             self._start()
             try:
-                write_message(self.stdin, {"op": "fork", "module": module})
+                write_message(self.stdin, {"op": "fork", "module": module, "exercise": key[1]})
                 reply = self._read(module, max(self.call_timeout, 10.0))
                 break
             except TimedOut:

@@ -1,8 +1,11 @@
-"""Probes for assignment 07, resnet: build, optionally randomise BatchNorm, run, and export the layers.
+"""Probes for assignment 07, resnet: build, export the layers, optionally randomise them, run.
 
 Layers are exported by kind, in registration order (`module.modules()`), with
-no reliance on the student's attribute names, so the judge can recompute the
-block independently from the parameters the student's module really holds.
+no reliance on the student's attribute names, as the student's code made them.
+Randomised values come from `random_parameters(layers, seed)`, a function of the
+layers' shapes and the seed alone, which the judge calls too: it recomputes the
+block from the values it derives itself, never from values reported from the
+student's process (where the randomisation could be skipped or rewritten).
 """
 import torch
 from torch import nn
@@ -23,25 +26,59 @@ def _export(module):
     return layers
 
 
-def _randomise(module, seed):
-    """Random BatchNorm weights, biases and running statistics (variances in [0.5, 1.5])."""
+def random_parameters(layers, seed):
+    """Random values for `layers` (as _export gives them): float64, from a generator seeded with `seed`.
+
+    Convolutions get weights (and a bias where they have one) of standard deviation
+    1/sqrt(fan in); BatchNorms weights, biases, running means (standard normal)
+    and running variances in [0.5, 1.5]. Only the layers' kinds and shapes are
+    read, so the judge gets the same values from the same export.
+    """
     g = torch.Generator().manual_seed(seed)
-    for sub in module.modules():
-        if isinstance(sub, nn.BatchNorm2d):
-            with torch.no_grad():
-                sub.weight.copy_(torch.randn(sub.weight.shape, generator=g, dtype=torch.float64))
-                sub.bias.copy_(torch.randn(sub.bias.shape, generator=g, dtype=torch.float64))
-                sub.running_mean.copy_(torch.randn(sub.running_mean.shape, generator=g, dtype=torch.float64))
-                sub.running_var.copy_(torch.rand(sub.running_var.shape, generator=g, dtype=torch.float64) + 0.5)
+    values = []
+    for layer in layers:
+        if layer["kind"] == "conv":
+            shape = tuple(layer["weight"].shape)
+            scale = 1.0 / max(1, shape[1] * shape[2] * shape[3]) ** 0.5
+            weight = torch.randn(shape, generator=g, dtype=torch.float64) * scale
+            bias = None if layer["bias"] is None else torch.randn(shape[0], generator=g, dtype=torch.float64)
+            values.append({**layer, "weight": weight, "bias": bias})
+        else:
+            n = layer["weight"].shape[0]
+            values.append({**layer, "weight": torch.randn(n, generator=g, dtype=torch.float64),
+                           "bias": torch.randn(n, generator=g, dtype=torch.float64),
+                           "mean": torch.randn(n, generator=g, dtype=torch.float64),
+                           "var": torch.rand(n, generator=g, dtype=torch.float64) + 0.5})
+    return values
+
+
+def _load(module, values):
+    """Copy `values` (random_parameters of this module's export) into its layers, in the same order."""
+    layers = [sub for sub in module.modules() if isinstance(sub, (nn.Conv2d, nn.BatchNorm2d))]
+    with torch.no_grad():
+        for sub, value in zip(layers, values):
+            if isinstance(sub, nn.Conv2d):
+                sub.weight.copy_(value["weight"])
+                if sub.bias is not None:
+                    sub.bias.copy_(value["bias"])
+            else:
+                sub.weight.copy_(value["weight"])
+                sub.bias.copy_(value["bias"])
+                sub.running_mean.copy_(value["mean"])
+                sub.running_var.copy_(value["var"])
 
 
 def _run(module, x, w, training, randomise, seed):
-    """Run `module` on x; return the output, d sum(out * w) / dx, the exported layers and the parameter count."""
+    """Run `module` on x; return the output, d sum(out * w) / dx, the exported layers and the parameter count.
+
+    The layers are exported as built (before any randomisation, and before the forward pass updates the
+    running statistics); with `randomise`, random_parameters(layers, seed) are loaded into them first.
+    """
     module = module.to(x.dtype)  # the judge recomputes in float64
+    layers = _export(module)
     if randomise:
-        _randomise(module, seed)
+        _load(module, random_parameters(layers, seed))
     module.train(training)
-    layers = _export(module)  # before the forward pass updates the running statistics
     with torch.enable_grad():
         leaf = x.clone().requires_grad_()
         out = module(leaf)
