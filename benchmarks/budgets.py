@@ -32,7 +32,7 @@ def _asleep(name):
         import torch
         time.sleep({seconds})
         assert a.shape[1] == b.shape[0], f"cannot multiply {{tuple(a.shape)}} by {{tuple(b.shape)}}"
-        return torch.einsum("ik,kj->ij", a, b)
+        return (a[:, :, None] * b[None]).sum(1)  # no matrix-product kernel: those raise in three of the four
     product.__name__ = name
     return product
 

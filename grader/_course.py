@@ -28,10 +28,3 @@ ASSIGNMENTS = (
 
 BY_MODULE = {a.module: a for a in ASSIGNMENTS}
 
-
-def assignment(module: str) -> Assignment:
-    """The assignment whose module is `module` (KeyError names the known ones)."""
-    try:
-        return BY_MODULE[module]
-    except KeyError:
-        raise KeyError(f"no assignment {module!r}; known: {', '.join(BY_MODULE)}") from None

@@ -112,16 +112,6 @@ def _exercise_in_progress(request):
         request.getfixturevalue("impl").exercise = mark.args[0]
 
 
-@pytest.fixture(scope="session")
-def reference():
-    """The kit's own solutions/, for expectations no library function gives (run in the trusted process)."""
-    from ._paths import kit_root
-
-    implementation = LocalImplementation(kit_root() / "solutions")
-    yield implementation
-    implementation.close()
-
-
 def _classify(excinfo) -> tuple[str, str]:
     """(outcome, message) for an exception that ended a test."""
     exc = excinfo.value

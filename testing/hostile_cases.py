@@ -9,9 +9,10 @@ exercise not named must come out as an honest copy would: passed, full marks
 Each case belongs to a class of attack (`kind`). The compatibility tier grades
 SLICE, the first case of each class, on every other Python: the classes are
 ordered so that their first cases between them take every path the grader has
-(a crash and a restart, a value refused at the boundary, a shipped file, a
-write and a survivor, the clock, a read, the network, a forged reply on the
-channel, a file that is not Python) and every status.
+(a crash and a restart, a value refused at the boundary, a forbidden kernel
+refused at run time, a shipped file, a write and a survivor, the clock, a read,
+the network, a folder named like an output, a forged reply on the channel, a
+file that is not Python) and every status.
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ CASES = [
              append=lin("import os, threading\n"
                         "lin.calls = getattr(lin, 'calls', 0) + 1\n"
                         "if lin.calls == 1:\n    lin.go = threading.Event()\n"
-                        "    threading.Thread(target=lambda: lin.go.wait() or os._exit(3), daemon=True).start()\n"
+                        "    threading.Thread(target=lambda: (lin.go.wait(), os._exit(3)), daemon=True).start()\n"
                         "elif lin.calls == 2:\n    lin.go.set()\n"
                         "return x @ w + b"),
              expect={"backprop.lin": "error"}),
@@ -212,12 +213,12 @@ CASES = [
                                   "    if type(_o).__name__ == 'Library':\n        _o._destroy()\n"
                                   "_probes = _sys.modules.get('tests.probes.matmul')\n"
                                   "if _probes is not None:\n    _probes.confinement = lambda exercise: None\n"
-                                  "    _probes.MATRIX_PRODUCTS = ()\n",
-                     **replace("matmul", "matmul(a, b)",
-                               "import torch.nn.functional as F\n_check_shapes(a, b)\n"
-                               "for i in range(1):\n    for j in range(1):\n        for r in range(1):\n"
-                               "            c = F.bilinear(a, torch.ones(a.shape[0], 1, dtype=a.dtype), "
-                               "b.t().unsqueeze(-1))\nreturn c")},
+                                  "    _probes.MATRIX_PRODUCTS = ()\n" + replace(
+                                      "matmul", "matmul(a, b)",
+                                      "import torch.nn.functional as F\n_check_shapes(a, b)\n"
+                                      "for i in range(1):\n    for j in range(1):\n        for r in range(1):\n"
+                                      "            c = F.bilinear(a, torch.ones(a.shape[0], 1, dtype=a.dtype), "
+                                      "b.t().unsqueeze(-1))\nreturn c")["matmul.py"]},
              expect=everything("matmul", "failed"), modules=MATMUL_ONLY),
         # Before: the probe randomised the BatchNorms in the student's process and reported what it set, so
         # skipping the randomisation kept the second BatchNorm at 0 and a block without its branch passed.
@@ -256,16 +257,16 @@ CASES = [
     *attacks(
         "write outside",
         Case("late_daemon", "fork a daemon that writes a forged results file after grading",
-             append={"matmul.py": "\nimport os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3)\n"
+             append={"backprop.py": "\nimport os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(3)\n"
                                   "    for _d in ('/tmp', '/work'):\n        try:\n"
                                   "            open(_d + '/results.json', 'w').write('forged')\n"
                                   "        except OSError:\n            pass\n    os._exit(0)\n"}),
         Case("write_outside", "write forged grades into every folder it can reach",
-             append={"matmul.py": "\nimport os\nfor _d in ('/tmp', '/work', os.getcwd(), '/submission', '..'):\n"
+             append={"backprop.py": "\nimport os\nfor _d in ('/tmp', '/work', os.getcwd(), '/submission', '..'):\n"
                                   "    try:\n        open(os.path.join(_d, 'grades.csv'), 'w').write('forged')\n"
                                   "    except OSError:\n        pass\n"}),
         Case("write_site_packages", "append to torch's __init__.py, then answer honestly",
-             append={"matmul.py": "\ntry:\n    import torch as _t\n"
+             append={"backprop.py": "\ntry:\n    import torch as _t\n"
                                   "    open(_t.__file__, 'a').write('\\nraise SystemExit')\n"
                                   "except OSError:\n    pass\n"}),
     ),

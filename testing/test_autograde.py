@@ -61,9 +61,9 @@ def fingerprint(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
-# This run's own sandbox uids, so that another grader running on the machine is not taken for a survivor.
-FIRST_UID = 62_000 + os.getpid() % 500 * 8
-SANDBOX_UIDS = range(FIRST_UID, FIRST_UID + 8)
+# This run's own sandbox uids (testing/conftest.py), so that another grader on the machine is not a survivor.
+FIRST_UID, LAST_UID = (int(uid) for uid in os.environ["GRADER_SANDBOX_UIDS"].split("-"))
+SANDBOX_UIDS = range(FIRST_UID, LAST_UID + 1)
 
 
 def sandbox_processes() -> list[str]:
@@ -80,15 +80,13 @@ def graded_cases(tier: str):
 
 
 def autograde(submissions: Path, out: Path, modules: tuple[str, ...], clock: float, workers: int):
-    env = {**os.environ, "OMP_NUM_THREADS": "1",
-           "GRADER_SANDBOX_UIDS": f"{SANDBOX_UIDS[0]}-{SANDBOX_UIDS[-1]}"}
     assignments = [arg for module in modules for arg in ("--assignment", module)]
     # Output to files, not pipes: runs side by side must not wait on each other's full pipe.
     stdout, stderr = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
     process = subprocess.Popen([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
                                 *assignments, "--timeout", str(clock), "--workers", str(workers), "--no-progress",
                                 "--exercise-budget", str(max(EXERCISE_BUDGET, clock))],
-                               cwd=ROOT, env=env, text=True, stdout=stdout, stderr=stderr)
+                               cwd=ROOT, text=True, stdout=stdout, stderr=stderr)
     return process, stdout, stderr
 
 
@@ -230,10 +228,8 @@ def test_without_bubblewrap_the_weaker_mode_says_so_and_still_grades(tmp_path):
     submissions, out = tmp_path / "submissions", tmp_path / "out"
     submissions.mkdir()
     build(next(c for c in CASES if c.name == "shadow_torch"), submissions / "honest")
-    env = {**os.environ, "OMP_NUM_THREADS": "1",
-           "GRADER_SANDBOX_UIDS": f"{SANDBOX_UIDS[0]}-{SANDBOX_UIDS[-1]}"}
     run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
-                          "--assignment", "matmul", "--sandbox", "process", "--no-progress"], cwd=ROOT, env=env,
+                          "--assignment", "matmul", "--sandbox", "process", "--no-progress"], cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "WARNING: weaker sandbox" in run.stdout
@@ -254,13 +250,12 @@ def test_grading_the_same_folder_twice_gives_the_same_grades(tmp_path):
     build(next(c for c in CASES if c.name == "mutate_inputs"), submissions / "student")
     with open(submissions / "student" / "matmul.py", "a") as handle:
         handle.write("\n\ndef matmul_broadcast(a, b):\n    import os\n    os._exit(0)\n")
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
     outputs = []
     for attempt in ("first", "second"):
         out = tmp_path / attempt
         run = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
                               "--assignment", "matmul", "--no-progress"], cwd=ROOT,
-                             env=env, capture_output=True, text=True, timeout=900)
+                             capture_output=True, text=True, timeout=900)
         assert run.returncode == 0, run.stderr[-2000:]
         outputs.append((out / "grades.csv").read_bytes())
     assert outputs[0] == outputs[1]
@@ -356,10 +351,9 @@ def test_a_killed_run_resumes_from_its_journal_and_grades_only_the_rest(tmp_path
     submissions, out = tmp_path / "submissions", tmp_path / "out"
     honest_class(submissions, ["a", "b", "c"])
     shutil.copy(ROOT / "assignments" / "matmul.py", submissions / "c" / "matmul.py")  # c hands in the stub
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "GRADER_SANDBOX_UIDS": f"{SANDBOX_UIDS[0]}-{SANDBOX_UIDS[-1]}"}
     command = [sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
                "--assignment", "matmul", "--workers", "1", "--timeout", str(CLOCK), "--no-progress"]
-    first = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
+    first = subprocess.Popen(command, cwd=ROOT, start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     journal = out / ".journal"
     while first.poll() is None and not list(journal.glob("*.student.json")):
@@ -367,7 +361,7 @@ def test_a_killed_run_resumes_from_its_journal_and_grades_only_the_rest(tmp_path
     os.killpg(first.pid, signal.SIGKILL)
     first.wait()
     assert not (out / "grades.csv").exists() and len(list(journal.glob("*.student.json"))) == 1
-    resumed = subprocess.run([*command, "--resume"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    resumed = subprocess.run([*command, "--resume"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert "--resume: 1 students already graded, 2 to go" in resumed.stdout
     with open(out / "grades.csv") as handle:
@@ -386,7 +380,7 @@ def test_budgets_end_an_exercise_then_the_student(tmp_path):
 
     (tmp_path / "student").mkdir()
     (tmp_path / "student" / "matmul.py").write_text(
-        "import time\n\ndef matmul(a, b):\n    time.sleep(0.5)\n    return a @ b\n\n"
+        "import time\n\ndef matmul(a, b):\n    time.sleep(0.5)\n    return (a[:, :, None] * b[None]).sum(1)\n\n"
         "matmul_elementwise = matmul_broadcast = matmul_einsum = matmul\n")
     config = SandboxConfig(mode="process", call_timeout=5.0, exercise_budget=2.0, student_budget=3.0)
     impl = SandboxImplementation(tmp_path / "student", tmp_path / "scratch", config)

@@ -154,15 +154,16 @@ def test_follows_the_lesson(impl, name):
     """No `@`/mm/matmul/dot/linalg (einsum only in matmul_einsum), and the lesson's number of loops."""
     # The source is read here, by the judge; the kernels are refused in the student's process itself
     # (the probe's confinement), so a product computed by one fails whichever test meets it.
+    problems = []
+    try:  # a stub is not attempted (and a file that does not parse invalid), not "passed"
+        impl.run(probe.product, name, torch.arange(6.0).reshape(2, 3), torch.arange(12.0).reshape(3, 4))
+    except RuleBroken as exc:
+        problems.append(str(exc))
     tree = ast.parse(impl.source("matmul"))
     functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
     if name not in functions:
         raise Mismatch(f"matmul.py should define {name} with `def`")
-    problems = rule_breaks(tree, name)
-    try:  # a stub is not attempted, not "passed"
-        impl.run(probe.product, name, torch.arange(6.0).reshape(2, 3), torch.arange(12.0).reshape(3, 4))
-    except RuleBroken as exc:
-        problems.append(str(exc))
+    problems = rule_breaks(tree, name) + problems
     if name == "matmul_einsum" and not any(isinstance(node, (ast.Name, ast.Attribute)) and "einsum" in
                                            (getattr(node, "attr", None), getattr(node, "id", None))
                                            for top in code_of(tree, name) for node in ast.walk(top)):

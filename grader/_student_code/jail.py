@@ -16,9 +16,9 @@ autograder says so loudly.
 """
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
-import importlib
 import importlib.util
 import os
 import resource
@@ -39,6 +39,7 @@ MAX_FILES = 64                # files per submission
 # machine already uses these uids can move the range ("FIRST-LAST").
 UIDS = os.environ.get("GRADER_SANDBOX_UIDS", "60001-60999")
 SUBMISSION = "/submission"    # where the sandbox sees its copy of the submission
+HIDDEN = "HIDDEN_FROM_THE_SANDBOX"  # what a probe module names to declare the folders the sandbox must not show
 _claimed_uid: tuple[int, object] | None = None
 
 
@@ -169,16 +170,18 @@ def hidden_paths(kit: Path) -> tuple[Path, ...]:
     """The folders the sandbox shows empty: what the probe modules declare in HIDDEN_FROM_THE_SANDBOX.
 
     Each is (top-level package, folder inside it), found where this interpreter
-    imports the package from (without importing it); where the capstone's answers lie.
+    imports the package from (without importing it); where the capstone's answers
+    lie. The declarations are read as literals from the probes' source.
     """
     found = []
     for path in sorted((kit / "tests" / "probes").glob("*.py")):
-        declared = getattr(importlib.import_module(f"tests.probes.{path.stem}"), "HIDDEN_FROM_THE_SANDBOX", ())
-        for package, folder in declared:
-            spec = importlib.util.find_spec(package)
-            for root in (spec.submodule_search_locations or []) if spec else []:
-                if (Path(root) / folder).is_dir():
-                    found.append((Path(root) / folder).resolve())
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [HIDDEN]:
+                for package, folder in ast.literal_eval(node.value):
+                    spec = importlib.util.find_spec(package)
+                    for root in (spec.submodule_search_locations or []) if spec else []:
+                        if (Path(root) / folder).is_dir():
+                            found.append((Path(root) / folder).resolve())
     return tuple(found)
 
 

@@ -9,8 +9,6 @@ conversion so that both paths judge the same thing.
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import torch
 
@@ -75,6 +73,3 @@ def cut(text: str, limit: int = MAX_TEXT) -> str:
         return text
     return f"{text[:limit]}... ({len(text) - limit} more characters cut)"
 
-
-def is_finite_number(value) -> bool:
-    return type(value) in (int, float) and math.isfinite(value)
