@@ -16,7 +16,6 @@ or the inputs a test provides (a data set whose held-out answers stay with the j
 from __future__ import annotations
 
 import contextlib
-import importlib
 import warnings
 
 
@@ -28,9 +27,9 @@ class ForbiddenCall(RuntimeError):
         self.rule = rule
 
 
-def confinement(module: str, exercise: str | None):
-    """The context manager `tests/probes/<module>.py` declares for `exercise`, or one that does nothing."""
-    declared = getattr(importlib.import_module(f"tests.probes.{module}"), "confinement", None)
+def confinement(probes, exercise: str | None):
+    """The context manager the probe module `probes` declares for `exercise`, or one that does nothing."""
+    declared = getattr(probes, "confinement", None)
     context = declared(exercise) if declared is not None else None
     return context if context is not None else contextlib.nullcontext()
 

@@ -115,7 +115,8 @@ class LocalImplementation:
         module_name = probe.__module__.rsplit(".", 1)[-1]
         module = self.module(module_name)
         inputs = from_plain(to_plain(args))
-        confined = confinement(module_name, self.exercise) if self.confine_calls else contextlib.nullcontext()
+        confined = confinement(sys.modules.get(probe.__module__), self.exercise) if self.confine_calls \
+            else contextlib.nullcontext()
         try:
             with _Alarm(max(self.call_timeout, timeout or 0)), confined:
                 result = probe(module, *inputs)
