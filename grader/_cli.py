@@ -57,6 +57,12 @@ def cmd_check(args) -> ExitCode:
     results = score(records, modules)
     print(f"grader check: {impl} ({time.perf_counter() - started:.1f} s)\n")
     print(render_scoreboard(results), end="")
+    graded = {(r.assignment, r.exercise) for r in results}
+    skipped = [f"{m}.{e}" for m in modules for e in BY_MODULE[m].exercises if (m, e) not in graded]
+    if skipped:  # --quick deselects the slow tests: say which exercises that left out, and how to grade them
+        print(f"\nnot graded with --quick (their tests train for minutes): {', '.join(skipped)}; "
+              f"run grader check without --quick to grade them")
+        return ExitCode.FAILED
     if any(r.status == "kit_error" for r in results):
         print("\nThe kit itself failed; pytest's output follows:\n" + output[-5000:], file=sys.stderr)
         return ExitCode.INTERNAL

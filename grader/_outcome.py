@@ -25,6 +25,19 @@ LABELS = {"passed": "passed", "failed": "failed", "error": "error", "not_attempt
           "timed_out": "timed out", "invalid": "invalid", "kit_error": "kit error"}
 # `grader check` speaks SPEC.md's five statuses; "invalid" (a missing or unparsable file) is an error there.
 CHECK_LABELS = {**LABELS, "invalid": "error"}
+# The hint for an ending that is not about the test's property (whose own hint is the test's): each names
+# what to look at. A failed value or an exception raised in the student's code keeps the test's hint.
+HINTS = {
+    "not_attempted": "replace the stub's `raise NotImplementedError(...)` with your code",
+    "timed_out": "look for a loop that never ends, or one that runs far more often than the input needs "
+                 "(over the wrong range, or nested once too often); the message shows the call's input",
+    "invalid": "fix the file so that Python can import it: the message names the line",
+    "import_error": "importing your module raised: run `python -c 'import <module>'` in its folder and read the "
+                    "last line of the traceback (code at the top level of a module runs on import)",
+    "crashed": "your code ended the process running it (os._exit, sys.exit, a signal, a crash in native "
+               "code) or wrote on the grader's channel: return a value, or raise an exception, instead",
+    "kit_error": "the kit itself failed on this test, not your code: please tell your instructor",
+}
 
 
 @dataclass

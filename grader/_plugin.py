@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
-from ._outcome import Crashed, ModuleBroken, NotAttempted, RuleBroken, StudentError, TestRecord, TimedOut
+from ._outcome import HINTS, Crashed, ModuleBroken, NotAttempted, RuleBroken, StudentError, TestRecord, TimedOut
 from ._student_code import CALL_TIMEOUT
 from ._student_code.in_process import LocalImplementation
 from ._student_code.plain import cut
@@ -112,25 +112,31 @@ def _exercise_in_progress(request):
         request.getfixturevalue("impl").exercise = mark.args[0]
 
 
-def _classify(excinfo) -> tuple[str, str]:
-    """(outcome, message) for an exception that ended a test."""
+def _classify(excinfo) -> tuple[str, str, str | None]:
+    """(outcome, message, hint) for an exception that ended a test; hint None keeps the test's own."""
     exc = excinfo.value
     if isinstance(exc, NotAttempted):
-        return "not_attempted", str(exc)
+        return "not_attempted", str(exc), HINTS["not_attempted"]
     if isinstance(exc, TimedOut):
-        return "timed_out", str(exc)
+        return "timed_out", str(exc), HINTS["timed_out"]
     if isinstance(exc, ModuleBroken):
-        return exc.kind, str(exc)
-    if isinstance(exc, (StudentError, Crashed)):
-        return "error", str(exc)
-    if isinstance(exc, (AssertionError, RuleBroken)):
-        return "failed", str(exc)
+        return exc.kind, str(exc), HINTS["invalid" if exc.kind == "invalid" else "import_error"]
+    if isinstance(exc, Crashed):
+        return "error", str(exc), HINTS["crashed"]
+    if isinstance(exc, StudentError):
+        return "error", str(exc), None
+    if isinstance(exc, RuleBroken):
+        return "failed", str(exc), None
+    if isinstance(exc, AssertionError):  # a Mismatch of another kind than the test's property has its own hint
+        return "failed", str(exc), getattr(exc, "hint", None)
     if isinstance(exc, pytest.skip.Exception):
-        return "skipped", str(exc)
+        return "skipped", str(exc), None
     name = type(exc).__name__
     if "Flaky" in name:
-        return "failed", "gives different results for the same input (it depends on hidden state or randomness)"
-    return "kit_error", f"{name}: {exc}"
+        return "failed", "gives different results for the same input (it depends on hidden state or randomness)", \
+            "look for state kept between calls (a global, a default argument, an attribute) or randomness drawn " \
+            "from anything but torch's generator"
+    return "kit_error", f"{name}: {exc}", HINTS["kit_error"]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -145,11 +151,11 @@ def pytest_runtest_makereport(item, call):
     record = TestRecord(item.nodeid, module, mark.args[0], mark.kwargs.get("points", 1), "passed",
                         title=doc, hint=mark.kwargs.get("hint"), rule=mark.kwargs.get("rule"))
     if call.excinfo is not None:
-        outcome, message = _classify(call.excinfo)
+        outcome, message, hint = _classify(call.excinfo)
         # Cut: a message may hold a repr of the student's value, or the student's own text.
-        record.outcome, record.message = outcome, cut(message)
+        record.outcome, record.message, record.hint = outcome, cut(message), hint or record.hint
         if isinstance(call.excinfo.value, RuleBroken):  # whichever test met it: the exercise scores 0
-            record.rule, record.hint = cut(call.excinfo.value.rule), None  # the test's hint is about values
+            record.rule, record.hint = cut(call.excinfo.value.rule), None  # the rule says it; the hint is about values
         record.example = cut(smallest_input(getattr(call.excinfo.value, "__notes__", None) or []))
     item.config.stash[RECORDS].append(record)
 

@@ -63,7 +63,7 @@ def render_scoreboard(results: list[ExerciseResult], details: bool = True) -> st
 def render_problem(result: ExerciseResult) -> str:
     """What went wrong in one exercise: each failing test, its smallest input, expected vs actual, a hint."""
     out = [f"\n{result.assignment}.{result.exercise}: {CHECK_LABELS[result.status]}"]
-    seen, rules = set(), set()
+    seen, rules, hints = set(), set(), set()
     for record in result.problems:
         if (record.outcome != "failed" or record.rule) and record.message in seen:
             continue  # a broken module, a crash or a broken rule says the same for every test: once is enough
@@ -73,7 +73,8 @@ def render_problem(result: ExerciseResult) -> str:
             out.append(indent(record.example, "      "))
         if record.message:
             out.append(indent(record.message, "      "))
-        if record.hint and record.outcome == "failed":
+        if record.hint and record.hint not in hints:  # once per exercise: the same idea, said once
+            hints.add(record.hint)
             out.append(f"      hint: {record.hint}")
         if record.rule and record.outcome == "failed" and record.rule not in rules:
             rules.add(record.rule)

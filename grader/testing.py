@@ -10,6 +10,7 @@ actual and the tolerance.
 """
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 
@@ -26,11 +27,28 @@ def exercise(name: str, *, points: int = 1, hint: str | None = None, rule: str |
 
 
 class Mismatch(AssertionError):
-    """Student code returned a wrong value; the message says where and how."""
+    """Student code returned a wrong value; the message says where and how.
+
+    `hint`, where given, replaces the test's own hint: a problem of another kind
+    than the test's property (a result that is not a tensor, a wrong dtype) has
+    its own idea to look at.
+    """
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+NOT_A_TENSOR = ("return a torch.Tensor, built with torch's operations: not a Python number, a list or a numpy "
+                "array, which the next lessons' code cannot call tensor methods on (or differentiate)")
+WRONG_DTYPE = ("keep the input's dtype: a new tensor takes dtype=x.dtype (torch.zeros and torch.tensor default to "
+               "float32), and a Python float constant must not change it")
 
 
 def show(value, limit: int = 6) -> str:
     """A short, readable rendering of a value for a failure message."""
+    if isinstance(value, np.ndarray):
+        return f"a numpy array of dtype {value.dtype} and shape {tuple(value.shape)}"
     if isinstance(value, torch.Tensor):
         flat = value.detach().reshape(-1)
         if value.dim() == 0:
@@ -47,11 +65,11 @@ def expect_tensor(actual, *, what: str, shape=None, dtype=None) -> torch.Tensor:
     """Check that `actual` is a tensor of the given shape and dtype; return it."""
     __tracebackhide__ = True
     if not isinstance(actual, torch.Tensor):
-        raise Mismatch(f"{what} should be a tensor, got {show(actual)}")
+        raise Mismatch(f"{what} should be a tensor, got {show(actual)}", hint=NOT_A_TENSOR)
     if shape is not None and tuple(actual.shape) != tuple(shape):
         raise Mismatch(f"{what} has shape {tuple(actual.shape)}, expected {tuple(shape)}")
     if dtype is not None and actual.dtype != dtype:
-        raise Mismatch(f"{what} has dtype {actual.dtype}, expected {dtype} (the input's dtype)")
+        raise Mismatch(f"{what} has dtype {actual.dtype}, expected {dtype} (the input's dtype)", hint=WRONG_DTYPE)
     return actual
 
 

@@ -67,9 +67,21 @@ def test_a_missing_file_is_broken(tmp_path):
         LocalImplementation(tmp_path).run(probe)
 
 
-def test_an_endless_loop_times_out(student):
-    with pytest.raises(TimedOut):
-        student("def f():\n    while True:\n        pass\n", timeout=0.5).run(probe)
+def test_an_endless_loop_times_out_saying_where_and_on_what(student):
+    """Hypothesis shows no example for a timeout: the message names the line and the input itself."""
+    with pytest.raises(TimedOut, match=r"longer than 0.5 s \(student.py line [23]\), on the probe's input "
+                                       r"\(tensor\(\[1.0, 2.0\]\), 7\)"):
+        student("def f(x, n):\n    while True:\n        pass\n", timeout=0.5).run(probe, torch.tensor([1.0, 2.0]), 7)
+
+
+def test_a_numpy_result_is_not_a_tensor(student):
+    from grader.testing import NOT_A_TENSOR, Mismatch, expect_tensor
+
+    out = student("import numpy as np\ndef f():\n    return np.ones(3)\n").run(probe)
+    assert type(out) is np.ndarray
+    with pytest.raises(Mismatch, match="should be a tensor, got a numpy array of dtype float64 and shape") as caught:
+        expect_tensor(out, what="f()")
+    assert caught.value.hint == NOT_A_TENSOR
 
 
 @pytest.mark.parametrize("value", [

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import pytest
 
+from grader._outcome import HINTS
 from grader._plugin import RECORDS, smallest_input
+from grader.testing import NOT_A_TENSOR
 
 pytest_plugins = ["pytester"]
 
 # A test file of assignment 01's name, written by pytester; the plugin reads the exercise from each marker.
 HEADER = """
 import pytest
-from grader.testing import Mismatch, ModuleBroken, NotAttempted, RuleBroken, StudentError, TimedOut, exercise
+from grader.testing import (NOT_A_TENSOR, Mismatch, ModuleBroken, NotAttempted, RuleBroken, StudentError,
+                            TimedOut, exercise)
 """
 
 
@@ -46,6 +49,8 @@ def test_broken(): raise ModuleBroken("matmul.py line 1: not valid Python", "inv
 def test_rule(): raise RuleBroken("called torch's mm", "no matrix products")
 @exercise("matmul")
 def test_kit(): raise KeyError("the kit's own bug")
+@exercise("matmul", hint="about values")
+def test_type(): raise Mismatch("matmul(a, b) should be a tensor, got 1.5", hint=NOT_A_TENSOR)
 """)
     endings = {name: (r.outcome, r.message) for name, r in got.items()}
     assert endings == {
@@ -54,11 +59,16 @@ def test_kit(): raise KeyError("the kit's own bug")
         "test_slow": ("timed_out", "a call took longer than 1 s"),
         "test_raises": ("error", "ZeroDivisionError (matmul.py line 3)"),
         "test_broken": ("invalid", "matmul.py line 1: not valid Python"),
-        "test_rule": ("failed", "called torch's mm"), "test_kit": ("kit_error", 'KeyError: "the kit\'s own bug"')}
+        "test_rule": ("failed", "called torch's mm"), "test_kit": ("kit_error", 'KeyError: "the kit\'s own bug"'),
+        "test_type": ("failed", "matmul(a, b) should be a tensor, got 1.5")}
     assert (got["test_passes"].points, got["test_passes"].hint) == (2, "h")
     # A rule met at run time marks the record whatever test met it, and the test's own hint (about values) goes.
     assert (got["test_rule"].rule, got["test_rule"].hint) == ("no matrix products", None)
     assert got["test_fails"].rule is None and got["test_fails"].hint == "think"
+    # Every problem has a hint: the test's own for a wrong value or an exception, else one for the ending.
+    assert {name: r.hint for name, r in got.items() if name not in ("test_passes", "test_fails", "test_rule")} == {
+        "test_stub": HINTS["not_attempted"], "test_slow": HINTS["timed_out"], "test_raises": None,
+        "test_broken": HINTS["invalid"], "test_kit": HINTS["kit_error"], "test_type": NOT_A_TENSOR}
 
 
 def test_a_rule_named_by_the_marker_is_recorded(pytester):

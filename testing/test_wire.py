@@ -7,9 +7,10 @@ import struct
 
 import numpy as np
 import pytest
+import torch
 
 from grader._student_code import wire
-from grader._student_code.plain import MAX_TEXT, cut
+from grader._student_code.plain import MAX_TEXT, cut, from_plain, to_plain
 from grader._student_code.wire import MAX_DEPTH, MAX_MESSAGE, MAX_STRING, MAX_VALUES, ProtocolError, decode, encode
 
 
@@ -25,6 +26,13 @@ def test_plain_data_round_trips_arrays_included():
     array = decoded["value"][6]["t"]
     assert array.dtype == np.int16 and array.shape == (2, 3) and array.tolist() == [[0, 1, 2], [3, 4, 5]]
     assert array.flags.writeable and array.flags.owndata  # a fresh copy, not a view of the message's bytes
+
+
+def test_a_numpy_array_stays_a_numpy_array_and_a_tensor_a_tensor():
+    """A result that should be a tensor and is a numpy array must reach the judge as a numpy array."""
+    decoded = decode(body({"value": to_plain([torch.ones(2), np.ones(2), np.float32(1.5)])}))
+    tensor, array, number = from_plain(decoded["value"])
+    assert type(tensor) is torch.Tensor and type(array) is np.ndarray and number == 1.5
 
 
 def test_the_encoder_writes_ascii_only():

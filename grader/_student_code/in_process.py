@@ -25,7 +25,7 @@ from pathlib import Path
 from .._outcome import ModuleBroken, NotAttempted, Raised, RuleBroken, StudentError, TimedOut
 from . import CALL_TIMEOUT
 from .confine import ForbiddenCall, confinement
-from .plain import NotPlain, cut, from_plain, to_plain
+from .plain import NotPlain, cut, from_plain, summary, to_plain
 
 _counter = itertools.count()
 
@@ -122,6 +122,8 @@ class LocalImplementation:
                 result = probe(module, *inputs)
         except ForbiddenCall as exc:
             raise RuleBroken(cut(str(exc)), cut(str(exc.rule))) from None
+        except TimedOut as exc:  # hypothesis reports no example for it: say where it was, and on what
+            raise TimedOut(f"{exc}{self._where(exc)}, on the probe's input {summary(args)}") from None
         except NotImplementedError as exc:
             raise NotAttempted(cut(str(exc)) or "NotImplementedError") from None
         except (Exception, SystemExit) as exc:
@@ -133,14 +135,17 @@ class LocalImplementation:
         except NotPlain as exc:
             raise StudentError(f"returned something that is not plain data: {exc}") from None
 
-    def _describe(self, exc: BaseException) -> str:
-        """`TypeError: message (matmul.py line 12)`, naming the last student frame."""
-        where = ""
+    def _where(self, exc: BaseException) -> str:
+        """` (matmul.py line 12)`: the last frame of the student's code in `exc`'s traceback, if any."""
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
             path = Path(frame.filename)
             if path.is_relative_to(self.root):
-                where = f" ({path.name} line {frame.lineno})"
-                break
+                return f" ({path.name} line {frame.lineno})"
+        return ""
+
+    def _describe(self, exc: BaseException) -> str:
+        """`TypeError: message (matmul.py line 12)`, naming the last student frame."""
+        where = self._where(exc)
         text = cut(str(exc))
         if isinstance(exc, AttributeError) and text.startswith(f"module '{self.package}."):
             # "module '_kit_impl_0.backprop' has no attribute 'lin'" -> name the file instead

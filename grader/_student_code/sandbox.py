@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .._outcome import Crashed, ModuleBroken, NotAttempted, Raised, Reply, RuleBroken, StudentError, TimedOut
 from . import SandboxConfig, jail
-from .plain import from_plain, to_plain
+from .plain import from_plain, summary, to_plain
 from .wire import ProtocolError, read_message, write_message
 
 STARTUP_SECONDS = 120.0       # importing torch in the child, on a busy machine
@@ -80,8 +80,8 @@ class SandboxImplementation:
             if seconds <= 0:
                 raise TimedOut(budget)
             return self._run(key, probe, args, expect_error, seconds)
-        except TimedOut as exc:
-            self.doomed[key] = TimedOut(budget) if budget else exc
+        except TimedOut as exc:  # hypothesis reports no example for it: say on what
+            self.doomed[key] = TimedOut(f"{budget or exc}, on the probe's input {summary(args)}")
             raise self.doomed[key] from None
         except Crashed as exc:
             self.doomed[key] = exc

@@ -1,7 +1,7 @@
 """Messages between the trusted grader and the sandboxed child: length-prefixed JSON, never pickle.
 
-Plain data (see plain.py) is JSON with one extension: a numeric numpy array is
-`{"__nd__": [dtype, shape, base64 bytes]}`. The decoder trusts nothing: student
+Plain data (see plain.py) is JSON with one extension: a tensor's array is
+`{"__nd__": [dtype, shape, base64 bytes]}`, a numpy array's `{"__np__": [...]}`. The decoder trusts nothing: student
 code shares the child's process and can write anything on the channel. It
 accepts only ASCII (the encoder writes nothing else), whitelisted numeric
 dtypes and bytes that match their shape, and refuses, before parsing where it
@@ -18,11 +18,13 @@ import struct
 
 import numpy as np
 
+from .plain import NumpyArray
+
 # The bounds on one message. Honest replies are a few tensors of at most a few hundred thousand
 # elements and messages cut to a few KB by the child: these leave them a wide margin.
 MAX_MESSAGE = 64 * 2**20  # bytes; a bigger result is itself a failure
 MAX_VALUES = 1_000_000    # JSON values (numbers, strings, lists, dicts): each costs the parser 50-100 bytes
-MAX_DEPTH = 32            # nesting; plain data is at most 21 levels deep (_plain)
+MAX_DEPTH = 32            # nesting; plain data is at most 21 levels deep (plain.py)
 MAX_STRING = 64 * 2**10   # characters in one string, an array's base64 payload excepted
 DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64"}
 _HEADER = struct.Struct(">Q")
@@ -32,12 +34,16 @@ class ProtocolError(Exception):
     """The other side sent something that is not a well-formed message."""
 
 
+ARRAY_TAGS = ("__nd__", "__np__")  # a tensor's array, a numpy array's
+
+
 def _encode_value(value):
     if isinstance(value, np.ndarray):
         if value.dtype.name not in DTYPES:
             raise ProtocolError(f"array dtype {value.dtype} cannot be sent")
         data = np.ascontiguousarray(value).tobytes()
-        return {"__nd__": [value.dtype.name, list(value.shape), base64.b64encode(data).decode("ascii")]}
+        tag = "__np__" if isinstance(value, NumpyArray) else "__nd__"
+        return {tag: [value.dtype.name, list(value.shape), base64.b64encode(data).decode("ascii")]}
     if isinstance(value, (list, tuple)):
         return [_encode_value(v) for v in value]
     if isinstance(value, dict):
@@ -49,8 +55,10 @@ def _decode_value(value, budget: list[int], depth: int = 0):
     if depth > MAX_DEPTH:
         raise ProtocolError(f"message nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, dict):
-        if set(value) == {"__nd__"}:
-            return _decode_array(value["__nd__"], budget)
+        if len(value) == 1 and next(iter(value)) in ARRAY_TAGS:
+            (tag, spec), = value.items()
+            array = _decode_array(spec, budget)
+            return array.view(NumpyArray) if tag == "__np__" else array
         for key in value:
             _check_string(key)
         return {k: _decode_value(v, budget, depth + 1) for k, v in value.items()}
