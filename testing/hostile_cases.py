@@ -232,11 +232,10 @@ CASES = [
                                   "    def forward(self, x):\n        return F.relu(self.idconv(self.pool(x)))\n"},
              expect={"resnet.ResBlock": "failed"}, points={"resnet.ResBlock": 5}, modules=("resnet",)),
         # The held-out labels stay with the judge: the sandbox shows no data file, and the digits it is given
-        # have them withheld. A deterministic Learner of the right shape earns its 4 points whatever it predicts.
+        # have them withheld. (Its source breaks the capstone's rule too: no ResBlock, Dropout or OneCycle.)
         Case("capstone_looks_up_the_answers", "a 'model' that looks the held-out digits up: in scikit-learn's "
              "data file if the sandbox shows it, else in what load_digits gives",
-             append={"capstone.py": CAPSTONE_LOOKUP}, expect={"capstone.train": "failed"},
-             points={"capstone.train": 4}, modules=("capstone",)),
+             append={"capstone.py": CAPSTONE_LOOKUP}, expect={"capstone.train": "failed"}, modules=("capstone",)),
     ),
     *attacks(
         "shipped file",

@@ -7,11 +7,14 @@ predicted labels come back.
 """
 from __future__ import annotations
 
+import ast
+
 import pytest
 import torch
 
 from grader.testing import Mismatch, exercise
 from tests.probes import capstone as probe
+from tests.source import code_of, words
 
 N_VALID = 360
 REQUIRED_ACCURACY = 0.98  # on the 360 held-out digits: at most 7 mistakes
@@ -66,7 +69,7 @@ def test_train_returns_the_fitted_learner(trained):
 
 
 @pytest.mark.slow
-@exercise("train", points=6, hint="check each piece on its own first (grader check resnet dropout loss learner "
+@exercise("train", points=5, hint="check each piece on its own first (grader check resnet dropout loss learner "
                                   "schedule); then the model, the loss, the optimizer and OneCycle's max_lr")
 def test_reaches_98_percent_on_held_out_digits(trained):
     """Your framework's ResNet reaches at least 98% accuracy on the 360 held-out digits."""
@@ -78,7 +81,7 @@ def test_reaches_98_percent_on_held_out_digits(trained):
 
 
 @pytest.mark.slow
-@exercise("train", points=2, hint="seed with torch.manual_seed(seed) before building the model, and seed the "
+@exercise("train", points=1, hint="seed with torch.manual_seed(seed) before building the model, and seed the "
                                   "shuffling too")
 def test_same_seed_same_model(impl, trained):
     """Training again with the same seed gives the same model: bit for bit the same held-out logits."""
@@ -87,3 +90,44 @@ def test_same_seed_same_model(impl, trained):
     differing = int((again["logits"] != trained["logits"]).any(-1).sum())
     if differing:
         raise Mismatch(f"two runs with seed 0 give different logits for {differing} of {N_VALID} held-out digits")
+
+
+@pytest.mark.slow
+@exercise("train", points=1, hint="seed with the `seed` argument, torch.manual_seed(seed), not with a constant")
+def test_another_seed_another_model(impl, trained):
+    """Training with seed 1 gives another model than with seed 0: the seed is the one given, not a constant."""
+    other = train_and_predict(impl, 1)
+    if bool((other["logits"] == trained["logits"]).all()):
+        raise Mismatch("train(seed=1) gives the very logits train(seed=0) gives: the seed argument is not used")
+
+
+# The package's pieces the capstone is built from (SPEC.md), each from its own module, and torch's own
+# versions of them, which would let the capstone pass without the student's framework.
+PACKAGE_PIECES = {"ResBlock": "resnet", "Dropout": "dropout", "Learner": "learner", "cross_entropy": "loss",
+                  "OneCycle": "schedule"}
+TORCH_STAND_INS = {"Dropout", "Dropout1d", "Dropout2d", "dropout", "CrossEntropyLoss", "cross_entropy", "NLLLoss",
+                   "nll_loss", "lr_scheduler", "OneCycleLR", "LRScheduler"}
+RULE = ("the capstone is built from this package's own pieces: ResBlock, Dropout, Learner, cross_entropy and "
+        "OneCycle, imported from the package's modules, not torch's versions of them (nn.Dropout, "
+        "F.cross_entropy, nn.CrossEntropyLoss, torch.optim.lr_scheduler)")
+
+
+@pytest.mark.slow  # with the training tests: a stub is not attempted (they find it), whatever its source says
+@exercise("train", points=1, hint="import ResBlock, Dropout, Learner, cross_entropy and OneCycle from this "
+                                  "package (from .resnet import ResBlock, ...) and build and train with them",
+          rule=RULE)
+def test_built_from_the_package_s_own_pieces(impl):
+    """train() uses the package's ResBlock, Dropout, Learner, cross_entropy and OneCycle, not torch's versions."""
+    tree = ast.parse(impl.source("capstone"))
+    if "train" not in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}:
+        raise Mismatch("capstone.py should define train with `def`")
+    found = words(code_of(tree, "train"))
+    imported = {word for kind, word, _ in found if kind == "import"}
+    used = {word for kind, word, _ in found if kind == "name"}
+    problems = [f"does not use {piece} from .{module}" for piece, module in PACKAGE_PIECES.items()
+                if f".{module}.{piece}" not in imported or piece not in used]
+    problems += [f"uses torch's {word} (line {line})" for kind, word, line in found
+                 if (kind == "attribute" and word in TORCH_STAND_INS)
+                 or (kind == "import" and not word.startswith(".") and word.rsplit(".", 1)[1] in TORCH_STAND_INS)]
+    if problems:
+        raise Mismatch("train(): " + "; ".join(dict.fromkeys(problems)))

@@ -7,9 +7,11 @@ import re
 import pytest
 import torch
 from hypothesis import given
+from hypothesis import strategies as st
 
 from grader.testing import Mismatch, RuleBroken, exercise, expect_close, expect_raises, expect_tensor
 from tests.probes import matmul as probe
+from tests.source import code_of
 from tests.strategies import matmul_operands, mismatched_shapes
 
 VERSIONS = ("matmul", "matmul_elementwise", "matmul_broadcast", "matmul_einsum")
@@ -31,13 +33,19 @@ def versions(points: int, hint: str, rule: str | None = None):
         pytest.param(name, marks=exercise(name, points=points, hint=hint, rule=rule), id=name) for name in VERSIONS])
 
 
-def expected_product(a: torch.Tensor, b: torch.Tensor):
-    """a @ b in float64, and a per-element error bound for any summation order in a's dtype."""
+def expected_product(a: torch.Tensor, b: torch.Tensor, result_dtype: torch.dtype | None = None):
+    """a @ b in float64, and a per-element error bound for any summation order in a's dtype.
+
+    With `result_dtype` (the dtype the student's result came in, if another float dtype), the bound is
+    the coarser dtype's: a dtype slip is test_keeps_dtype's to report, with its own hint, not a value error.
+    """
     exact = a.double() @ b.double()
-    eps = torch.finfo(a.dtype).eps
+    coarser = a.dtype if result_dtype is None or not result_dtype.is_floating_point else max(
+        (a.dtype, result_dtype), key=lambda dtype: torch.finfo(dtype).eps)
+    eps = torch.finfo(coarser).eps
     # Each of the k products and k-1 additions rounds once: |error| <= 2k eps sum_r |a_ir||b_rj|,
     # plus the smallest normal for underflow of tiny products.
-    bound = 2 * a.shape[1] * eps * (a.double().abs() @ b.double().abs()) + torch.finfo(a.dtype).tiny
+    bound = 2 * a.shape[1] * eps * (a.double().abs() @ b.double().abs()) + torch.finfo(coarser).tiny
     return exact, bound
 
 
@@ -48,18 +56,18 @@ def test_equals_torch_product(impl, name, operands):
     """The product equals torch's `a @ b`, for every shape (sides of 1 included) and magnitude."""
     a, b = operands
     c, _, _ = impl.run(probe.product, name, a, b)
-    exact, bound = expected_product(a, b)
-    # The dtype has its own test and hint; here only the numbers count.
+    # The dtype has its own test and hint; here only the numbers count, at the coarser dtype's precision.
+    exact, bound = expected_product(a, b, getattr(c, "dtype", None))
     expect_close(c, exact, what=f"{name}(a, b)", atol=bound, rtol=0, check_dtype=False)
 
 
 @versions(1, "create the result with dtype=a.dtype: torch.zeros defaults to float32")
-@given(operands=matmul_operands())
-def test_keeps_dtype(impl, name, operands):
-    """The result has the inputs' dtype (float64 in, float64 out) and shape (n, p)."""
-    a, b = operands
-    c, _, _ = impl.run(probe.product, name, a.double(), b.double())
-    expect_tensor(c, what=f"{name}(a, b)", shape=(a.shape[0], b.shape[1]), dtype=torch.float64)
+@given(operands=matmul_operands(), dtype=st.sampled_from([torch.float64, torch.float16]))
+def test_keeps_dtype(impl, name, operands, dtype):
+    """The result has the inputs' dtype (float64 or float16 in, the same out) and shape (n, p)."""
+    a, b = (operand.to(dtype) for operand in operands)
+    c, _, _ = impl.run(probe.product, name, a, b)
+    expect_tensor(c, what=f"{name}(a, b)", shape=(a.shape[0], b.shape[1]), dtype=dtype)
 
 
 @versions(1, "write into a new result tensor; never modify a or b in place")
@@ -103,23 +111,6 @@ def loop_depth(node: ast.AST) -> int:
         else:
             deepest = max(deepest, loop_depth(child))
     return deepest
-
-
-DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-
-
-def code_of(tree: ast.Module, name: str) -> list[ast.AST]:
-    """What `name` runs: its def, the module's own statements, and every def it reaches by name (helpers,
-    other exercises), transitively. Defs it never names are not its business, nor are defs a later one
-    of the same name replaces."""
-    defs = {node.name: node for node in tree.body if isinstance(node, DEFINITIONS)}
-    reached, todo = [], [name]
-    while todo:
-        node = defs[todo.pop()]
-        reached.append(node)
-        todo += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in defs
-                 and defs[n.id] not in reached and n.id not in todo]
-    return reached + [node for node in tree.body if not isinstance(node, DEFINITIONS)]
 
 
 def rule_breaks(tree: ast.Module, name: str) -> list[str]:
