@@ -189,13 +189,13 @@ def describe_convs(layers) -> str:
 
 
 def first_passing(candidates, judge):
-    """Run judge(candidate) on each; return at the first that passes, else raise the first failure."""
+    """Run judge(candidate) on each; return the first that passes, else raise the first failure."""
     __tracebackhide__ = True
     failure = None
     for candidate in candidates:
         try:
             judge(*candidate)
-            return
+            return candidate
         except Mismatch as exc:
             failure = failure or exc
     raise failure
@@ -248,6 +248,48 @@ def test_resblock_is_relu_at_initialisation(impl, c, n, h, w, training, seed):
     got = impl.run(probe.resblock, c, c, 1, x, out_weights(seed, x.shape), training, False, seed)
     expect_close(got["out"], torch.relu(x), what=f"a fresh ResBlock({c}, {c})(x) in "
                  f"{'train' if training else 'eval'} mode", rtol=1e-12, atol=1e-12)
+
+
+@exercise("ResBlock", points=1, hint="zero_bn=True goes to the second conv_layer, the one whose output is added "
+                                     "to the identity path: the branch then starts at 0 and the first "
+                                     "convolution still learns")
+@settings(max_examples=20)
+@given(ni=channels, nf=channels, stride=strides, seed=seeds)
+def test_resblock_zeroes_the_second_batchnorm(impl, ni, nf, stride, seed):
+    """At construction the BatchNorm after the second convolution has weight 0, the others weight 1."""
+    # Which BatchNorm follows which convolution shows only in what the block computes: the randomised block's
+    # output (judged with the judge's own values, in training mode, where each BatchNorm's output has its own
+    # mean and spread) tells the pairing; the export, taken before the randomisation, each one's initial weight.
+    x, wts = image(seed, 2, ni, 3, 3), out_weights(seed, out_shape(2, nf, 3, 3, stride))
+    got = impl.run(probe.resblock, ni, nf, stride, x, wts, True, True, seed)
+    what = f"ResBlock({ni}, {nf}, stride={stride})(x) in training mode"
+    expect_tensor(got["out"], what=what, shape=wts.shape)
+    fresh, values = got["layers"], randomised(got["layers"], seed)
+    candidates = list(block_candidates(values, ni, nf))
+    if not candidates:
+        raise Mismatch(f"ResBlock({ni}, {nf}) holds convolutions of shapes {describe_convs(fresh)}; expected two "
+                       f"3x3 ones{' and a 1x1 one' if ni != nf else ''}, each followed by a BatchNorm2d")
+    first_passing(candidates, lambda f, s, i: judge_output(
+        got, lambda inp: block_forward(inp, f, s, i, stride, True), x, wts, what))  # the block computes right
+
+    def initial_weights(candidate) -> list[float]:
+        """The initial weights of the first, second (and identity path's) BatchNorm, read as `candidate` pairs them."""
+        index = {id(layer): i for i, layer in enumerate(values)}
+        return [float(fresh[index[id(unit[1])]]["weight"].double().abs().max()) for unit in candidate if unit]
+
+    expected = [1.0, 0.0] + ([1.0] if ni != nf else [])
+    readings = []
+    for candidate in candidates:  # where the output cannot tell two pairings apart, either reading will do
+        try:
+            judge_output(got, lambda inp, c=candidate: block_forward(inp, *c, stride, True), x, wts, what)
+        except Mismatch:
+            continue
+        readings.append(initial_weights(candidate))
+    if expected not in readings:
+        raise Mismatch(f"at construction the BatchNorms after the first, the second convolution"
+                       f"{' and the 1x1 one' if ni != nf else ''} have weights of largest magnitude {readings[0]}; "
+                       f"expected {expected}: only the BatchNorm whose output is added to the identity path starts "
+                       f"at 0")
 
 
 @exercise("ResBlock", points=1, hint="the second conv_layer has zero_bn=True, so at initialisation the branch "
