@@ -7,9 +7,19 @@ ones go from `start` at pos 0 to `end` at pos 1:
     sched_cos(start, end, pos) = start + (1 - cos(pi * pos)) * (end - start) / 2
 
 `combine_scheds(pcts, scheds)` glues schedules end to end: phase i takes the
-fraction pcts[i] of training (pcts sum to 1) and runs scheds[i] from its pos
-0 to its pos 1. A pos on a boundary between two phases belongs to the earlier
-phase, at that phase's pos 1; pos 1 itself belongs to the last phase.
+fraction pcts[i] of training (pcts sum to 1, up to rounding: [0.7, 0.2, 0.1]
+sums to 0.9999999999999999, so never assert an exact sum) and runs scheds[i]
+from its pos 0 to its pos 1. A pos on a boundary between two phases belongs to
+the earlier phase, at that phase's pos 1; the last phase takes everything past
+the last inner boundary, pos 1 included. It leaves `pcts` and `scheds` as it
+found them.
+
+Precision: sched_lin and sched_cos may be computed in float32, with tensors, as
+the lesson does: they are judged within float32's rounding of the formula
+(8 eps32 (|start| + |end|), eps32 = 2**-23). combine_scheds and OneCycle are
+judged at float64's precision (1e-9): near a boundary, or at the end of the
+cycle where the learning rate is max_lr / div / div_final, float32's rounding is
+as large as what is judged.
 
 One-cycle training (Smith's super-convergence) warms the learning rate up
 from max_lr / div to max_lr, then anneals it to max_lr / div / div_final,
@@ -23,12 +33,15 @@ from .learner import Callback
 
 
 def sched_lin(start: float, end: float, pos: float) -> float:
-    """Linear from `start` (pos 0) to `end` (pos 1)."""
+    """Linear from `start` (pos 0) to `end` (pos 1); float32's precision is enough (see the module's docstring)."""
     raise NotImplementedError("lessons 10-11, assignment 05 schedule: write sched_lin")
 
 
 def sched_cos(start: float, end: float, pos: float) -> float:
-    """Half a cosine from `start` (pos 0) to `end` (pos 1): flat at both ends, steepest in the middle."""
+    """Half a cosine from `start` (pos 0) to `end` (pos 1): flat at both ends, steepest in the middle.
+
+    Float32's precision is enough (see the module's docstring).
+    """
     raise NotImplementedError("lessons 10-11, assignment 05 schedule: write sched_cos")
 
 
@@ -36,8 +49,8 @@ def combine_scheds(pcts, scheds):
     """One schedule made of phases: phase i spans the fraction pcts[i] and runs scheds[i] over it.
 
     Args:
-        pcts: fractions of training, positive, summing to 1.
-        scheds: functions of a phase's own pos in [0, 1], one per phase.
+        pcts: fractions of training, positive, summing to 1 up to rounding; left unchanged.
+        scheds: functions of a phase's own pos in [0, 1], one per phase; left unchanged.
 
     Returns:
         A function of pos in [0, 1] (1 included). A pos on a boundary belongs to

@@ -23,7 +23,7 @@ class Dropout(nn.Module):
         p: the probability of zeroing an element, in [0, 1].
 
     Raises:
-        ValueError: if p is outside [0, 1].
+        ValueError: if p is outside [0, 1], nan included (nan < 0 and nan > 1 are both False).
     """
 
     def __init__(self, p: float = 0.5):
@@ -38,7 +38,7 @@ class Dropout(nn.Module):
         """x in eval mode or with p = 0; zeros with p = 1 (even for inf and nan); else x * mask / (1 - p).
 
         Args:
-            x: float tensor of any shape, 0-d included.
+            x: float tensor of any shape (0-d included) and any float dtype (float16 included).
 
         Returns:
             Tensor of x's shape and dtype; in training, each element independently

@@ -13,6 +13,9 @@ probabilities = st.sampled_from([0.1, 0.25, 0.5, 0.7, 0.9])
 # Ordinary, tiny and huge magnitudes: dropout only scales, so nothing may underflow or overflow
 # (1e-20 stays far above float32's smallest normal 1.2e-38, 1e20 / 0.1 far below its 3.4e38).
 scales = st.sampled_from([1.0, 1e-20, 1e20])
+# float16's magnitudes: x up to 2 * 100, divided by 1 - p >= 0.1, stays far below its largest 65504, and
+# 0.5 * 1e-3 far above its smallest normal 6.1e-5.
+half_scales = st.sampled_from([1.0, 1e-3, 100.0])
 
 
 @st.composite

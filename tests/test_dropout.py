@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from grader.testing import Mismatch, exercise, expect_close, expect_raises, expect_tensor
 from tests.dropout_strategies import (
+    half_scales,
     large_shapes,
     nonzero_input,
     probabilities,
@@ -216,7 +217,7 @@ def test_p_1_gives_zeros_for_any_input(impl, shape, dtype, seed, scale):
 
 
 @exercise("Dropout", points=1, hint="check 0 <= p <= 1 in the constructor and raise ValueError otherwise")
-@given(p=st.sampled_from([-0.5, -1e-9, 1 + 1e-9, 1.5, 2.0, -3.0]))
+@given(p=st.sampled_from([-0.5, -1e-9, 1 + 1e-9, 1.5, 2.0, -3.0, math.inf, -math.inf]))
 def test_rejects_p_outside_0_1(impl, p):
     """Dropout(p) raises ValueError for p outside [0, 1], and accepts 0 and 1 themselves."""
     expect_raises(impl.run(probe.construct, p, expect_error=True), ("ValueError",), what=f"Dropout({p})")
@@ -235,3 +236,119 @@ def test_works_on_a_scalar_tensor(impl, p, seed, dtype):
     out = expect_tensor(run(impl, p, x, seed=seed)["out"], what=f"Dropout({p})(a 0-d tensor)", shape=(), dtype=dtype)
     expected = x / (1 - p) if out != 0 else torch.zeros_like(x)
     expect_close(out, expected, what=f"Dropout({p})(a 0-d tensor)", rtol=4 * torch.finfo(dtype).eps, atol=0)
+
+
+@exercise("Dropout", points=1, hint="every comparison with nan is False, so `if p < 0 or p > 1` lets nan through: "
+                                    "check that p is in [0, 1] (`if not 0 <= p <= 1`), not that it is outside")
+def test_rejects_p_nan(impl):
+    """Dropout(nan) raises ValueError: nan is not a probability."""
+    expect_raises(impl.run(probe.construct, math.nan, expect_error=True), ("ValueError",), what="Dropout(nan)")
+
+
+# --- half precision ---------------------------------------------------------------------------------
+
+@exercise("Dropout", points=1, hint="keep the input's dtype: a mask made with .float() or zeros made with "
+                                    "torch.zeros(x.shape) are float32 and turn a float16 result into float32; use "
+                                    ".to(x.dtype), torch.zeros_like(x)")
+@settings(max_examples=20)
+@given(p=st.one_of(probabilities, st.just(1.0)), seed=seeds, shape=shapes(), scale=half_scales)
+def test_keeps_half_precision(impl, p, seed, shape, scale):
+    """Dropout(p)(x) for a float16 x is float16 of x's shape: each element 0 or x / (1 - p) (zeros for p = 1)."""
+    x = nonzero_input(seed, shape, torch.float16, scale)
+    out = expect_tensor(run(impl, p, x, seed=seed)["out"], what=f"Dropout({p})(a float16 x)", shape=shape,
+                        dtype=torch.float16)
+    if p == 1.0:
+        expected = torch.zeros_like(x)
+    else:
+        expected = torch.where(out != 0, (x.double() / (1 - p)).half(), torch.zeros_like(x))
+    # One or two float16 roundings (x * mask / (1 - p), x * (1 / (1 - p))), as for the other dtypes.
+    expect_close(out, expected, what=f"Dropout({p})(a float16 x)", rtol=4 * torch.finfo(torch.float16).eps, atol=0)
+
+
+# --- the second call, the second mode -----------------------------------------------------------------
+
+def expect_dropped(out, x, p, what, alpha):
+    """out is a dropout of x in training: a tensor of x's shape and dtype whose number of zeros lies inside the
+    exact Binomial(n, p) interval failing with probability alpha. Returns the mask (the kept elements).
+
+    The survivors' scale is left to the tests of the scale, so a wrong scale costs points there only.
+    """
+    __tracebackhide__ = True
+    out = expect_tensor(out, what=what, shape=x.shape, dtype=x.dtype)
+    kept = out != 0
+    n, zeros = x.numel(), int((~kept).sum())
+    lo, hi = binomial_interval(n, p, alpha)
+    if not lo <= zeros <= hi:
+        raise Mismatch(f"{what} zeroed {zeros} of {n} elements; Dropout({p}) in training zeroes between {lo} and {hi} "
+                       f"(expected {p * n:.0f}) except once in 10^9 runs")
+    return kept
+
+
+SUCCESSIVE_SHAPES = [(100, 100), (100, 100), (100, 100), (60, 70)]
+
+
+@exercise("Dropout", points=2, hint="draw a new mask on every call (torch.rand(x.shape) inside forward), never "
+                                    "one kept from an earlier call or drawn once in __init__, and do not reseed "
+                                    "torch inside the layer")
+@settings(max_examples=10)
+@given(p=probabilities, seed=seeds, dtype=float_dtypes)
+def test_successive_calls_draw_new_masks(impl, p, seed, dtype):
+    """One Dropout, seeded once, called again and again: every call draws a new, independent mask.
+
+    Three calls on (100, 100) inputs, then one on (60, 70): each drops a binomial number of
+    elements of its own input, and the masks of consecutive calls on one shape agree
+    at the rate q = p^2 + (1-p)^2 of independent masks, within Hoeffding's margin (a mask
+    used again agrees everywhere). The 4 counts and 2 agreements fail a correct dropout
+    with probability at most 1e-9 in all.
+    """
+    xs = [nonzero_input(seed + i, shape, dtype) for i, shape in enumerate(SUCCESSIVE_SHAPES)]
+    outs = impl.run(probe.successive, p, xs, seed)
+    if not isinstance(outs, list) or len(outs) != len(xs):
+        raise Mismatch(f"expected {len(xs)} outputs, got {outs!r}")
+    alpha = FALSE_FAILURE / (len(xs) + 2)
+    masks = [expect_dropped(out, x, p, f"call {i + 1} of one Dropout({p}) on shape {tuple(x.shape)}", alpha)
+             for i, (out, x) in enumerate(zip(outs, xs))]
+    q = p * p + (1 - p) * (1 - p)
+    for i in (1, 2):
+        agree = masks[i] == masks[i - 1]
+        n = agree.numel()
+        margin = hoeffding_margin(n, alpha) / n
+        rate = agree.double().mean().item()
+        if abs(rate - q) > margin:
+            verdict = "it is the same mask" if rate == 1 else "the masks are not independent draws"
+            raise Mismatch(f"calls {i} and {i + 1} of one Dropout({p}), without reseeding in between, dropped the "
+                           f"same elements at {rate:.4f} of the positions; independent masks agree at {q:.4f} +- "
+                           f"{margin:.4f}: {verdict}")
+
+
+# Each step: [what is switched, how]; after each, the output is judged. The layer alone, then in a container,
+# whose train() and eval() reach the layer through nn.Module.train(mode) only.
+MODE_SCRIPT = [["layer", "train"], ["layer", "eval"], ["layer", "train"], ["layer", "eval"], ["layer", "train"],
+               ["net", "eval"], ["net", "train"], ["net", "eval"]]
+
+
+@exercise("Dropout", points=2, hint="read the mode from self.training, which nn.Module's train() and eval() set "
+                                    "(for the layer and for every container holding it): no flag or p of your own "
+                                    "that eval() changes and train() does not restore")
+@settings(max_examples=10)
+@given(p=probabilities, seed=seeds, dtype=float_dtypes)
+def test_switching_train_eval_train_works_each_time(impl, p, seed, dtype):
+    """train() -> eval() -> train() ..., on the layer and on an nn.Sequential holding it: each mode works every time.
+
+    After eval() the output is x exactly; after train() it drops a binomial number of the
+    2,000 elements (the counts of all steps together fail a correct dropout with probability
+    at most 1e-9).
+    """
+    x = nonzero_input(seed, (40, 50), dtype)
+    outs = impl.run(probe.switching, p, x, seed, MODE_SCRIPT)
+    if not isinstance(outs, list) or len(outs) != len(MODE_SCRIPT):
+        raise Mismatch(f"expected {len(MODE_SCRIPT)} outputs, got {outs!r}")
+    alpha = FALSE_FAILURE / sum(method == "train" for _, method in MODE_SCRIPT)
+    steps = []
+    for (target, method), out in zip(MODE_SCRIPT, outs):
+        steps.append(f"{'dropout' if target == 'layer' else 'nn.Sequential(dropout)'}.{method}()")
+        what = f"Dropout({p}) after {' -> '.join(steps)}"
+        if method == "eval":
+            expect_close(out, x, what=f"{what} (eval mode: x itself)", rtol=0, atol=0)
+        else:
+            expect_dropped(out, x, p, f"{what} (training)", alpha)

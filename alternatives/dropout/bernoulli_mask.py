@@ -1,11 +1,13 @@
 """The mask from bernoulli_(1 - p) on a new tensor, p = 1 handled by masked_fill."""
+import math  # solutions/dropout.py, which this is appended to, does not import it
+
 EXERCISE = "Dropout"
 
 
 class Dropout(nn.Module):
     def __init__(self, p=0.5):
         super().__init__()
-        if p < 0 or p > 1:
+        if math.isnan(p) or p < 0 or p > 1:
             raise ValueError("p must lie in [0, 1]")
         self.p = p
 

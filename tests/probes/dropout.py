@@ -39,3 +39,29 @@ def construct(m, p):
     """Build Dropout(p) (the constructor may raise); True once built."""
     m.Dropout(p)
     return True
+
+
+def successive(m, p, xs, seed):
+    """One Dropout(p) in training, torch seeded once, then called on each of xs in turn (no reseeding between)."""
+    layer = m.Dropout(p)
+    layer.train()
+    torch.manual_seed(seed)
+    return [layer(x) for x in xs]
+
+
+def switching(m, p, x, seed, script):
+    """Dropout(p) alone and inside nn.Sequential, switched by each step of `script`, run on a copy of x after each.
+
+    A step is [target, method]: target "layer" (the Dropout itself) or "net" (an
+    nn.Sequential holding it), method "train" or "eval", called as target.train() or
+    target.eval(); then target(x.clone()) is recorded. torch is seeded once, first.
+    """
+    layer = m.Dropout(p)
+    net = torch.nn.Sequential(layer)
+    targets = {"layer": layer, "net": net}
+    torch.manual_seed(seed)
+    outputs = []
+    for target, method in script:
+        getattr(targets[target], method)()
+        outputs.append(targets[target](x.clone()))
+    return outputs
