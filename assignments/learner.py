@@ -20,11 +20,15 @@ Events, in order:
     after_fit
 
 - `fit(n_epochs)` first creates the optimizer, `opt_func(learn.model.parameters(),
-  lr=learn.lr)` (so a model or lr set after construction is used), then fires
-  before_fit.
+  lr=learn.lr)`, anew at every fit (so a model or lr set after construction, or
+  between two fits, is used, and no optimizer state outlives its fit), sets
+  `learn.n_epochs`, then fires before_fit. Each fit counts its epochs from 0.
 - The training pass runs with `model.train()`; the validation pass with
-  `model.eval()` under `torch.no_grad()`. A training batch runs
-  `loss.backward()`, `opt.step()`, then `opt.zero_grad()`.
+  `model.eval()` under `torch.no_grad()` (train() and eval() set every child
+  module's mode, not only the model's own flag). A training batch runs
+  `loss.backward()`, after_backward, `opt.step()`, after_step, then
+  `opt.zero_grad()`: the gradients are there at after_backward and after_step,
+  and zero (or None) at every other event.
 - CancelBatchException skips the rest of the batch, CancelEpochException the
   rest of the epoch (its remaining batches and its validation pass),
   CancelFitException the rest of the fit. Each is caught at its own level only.
@@ -34,7 +38,11 @@ Events, in order:
   learn.yb, learn.preds, learn.loss; and reads: learn.epoch, learn.n_epochs,
   learn.iter (batch index in the pass), learn.n_iter (batches in the pass),
   learn.training.
-- Callbacks run in ascending `order` (default 0), ties in the order given.
+- Callbacks run in ascending `order` (default 0), ties in the order given; the
+  list the caller gave is left as it was.
+- An error raised inside a callback's method is the callback's: it leaves `fit`
+  (after the pending after_ events), never swallowed. A callback's methods may be
+  inherited from a base class.
 
 Below the exercises, ready-made callbacks: ProgressCallback, Recorder, LRFinder.
 """
@@ -63,7 +71,8 @@ class Callback:
     learn = None
 
     def __call__(self, event: str):
-        """Run this callback's method named `event`, if it has one, and return its result (else None)."""
+        """Run this callback's method named `event`, if it has one (its own or inherited), and return its result
+        (else None). An error raised inside the method leaves this call."""
         raise NotImplementedError("lessons 9-10, assignment 04 learner: write Callback.__call__")
 
 

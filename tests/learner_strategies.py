@@ -15,7 +15,8 @@ ALL_EVENTS = FIT_EVENTS + EPOCH_EVENTS + BATCH_EVENTS
 INSIDE = {"batch": BATCH_EVENTS[:-1],
           "epoch": ("before_epoch",) + BATCH_EVENTS,
           "fit": ("before_fit", "before_epoch", "after_epoch") + BATCH_EVENTS,
-          "error": ALL_EVENTS}
+          "error": ALL_EVENTS,
+          "attribute": ALL_EVENTS}  # an AttributeError raised inside a callback's own method
 # Where a Cancel exception is outside its own level: nothing may catch it, so fit raises it.
 OUTSIDE = {"batch": FIT_EVENTS + EPOCH_EVENTS, "epoch": FIT_EVENTS}
 
@@ -52,7 +53,7 @@ def setups(draw, max_epochs=3, loss=None):
 
 @st.composite
 def raise_points(draw, kind, where=INSIDE):
-    """(setup, trigger): a raise of `kind` ("batch", "epoch", "fit" or "error") at an event of where[kind].
+    """(setup, trigger): a raise of `kind` ("batch", "epoch", "fit", "error" or "attribute") at an event of where[kind].
 
     The epoch, the pass (training or validation) and the batch index are drawn inside the setup's ranges,
     so the trigger always fires.
@@ -67,3 +68,31 @@ def raise_points(draw, kind, where=INSIDE):
     trigger = {"event": event, "epoch": draw(st.integers(0, setup["n_epochs"] - 1)), "training": training,
                "iter": draw(st.integers(0, len(batches) - 1)), "kind": kind}
     return setup, trigger
+
+
+# What may change between two fits of one Learner: SPEC.md's fit() makes its optimizer from learn.model and
+# learn.lr as they are when it is called, so each of these (and nothing changed at all: a fresh optimizer
+# still forgets the first fit's momentum) must show in the second fit.
+CHANGES = ("lr", "model", "lr and model", "nothing")
+OPTIMIZERS = ("sgd", "momentum", "adam")  # momentum and Adam carry state that a reused optimizer would keep
+
+
+@st.composite
+def refits(draw):
+    """(setup, plan): a Learner fitted twice, with learn.lr and/or learn.model changed before the second fit.
+
+    The first fit has 0 to 2 epochs (setup's), the second 1 or 2, so that n_epochs and the epoch count
+    may differ between fits (and the second fit has at least one step to judge); the new lr is another of
+    the usual ones, the new model's weights are standard normal like the first's, from a drawn seed.
+    """
+    setup = draw(setups(max_epochs=2))
+    change, opt = draw(st.sampled_from(CHANGES)), draw(st.sampled_from(OPTIMIZERS))
+    second = {"n_epochs": draw(st.integers(1, 2)), "lr": None, "weight": None, "bias": None}
+    if "lr" in change:
+        second["lr"] = draw(st.sampled_from([0.03, 0.3]))
+    if "model" in change:
+        g = torch.Generator().manual_seed(draw(st.integers(0, 2**31 - 1)))
+        second["weight"] = torch.randn(setup["weight"].shape, generator=g, dtype=torch.float64)
+        second["bias"] = torch.randn(setup["bias"].shape, generator=g, dtype=torch.float64)
+    first = {"n_epochs": setup["n_epochs"], "lr": None, "weight": None, "bias": None}
+    return setup, {"loss": setup["loss"], "opt": opt, "lr": 0.1, "fits": [first, second], "change": change}

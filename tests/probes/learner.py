@@ -2,9 +2,10 @@
 
 The recording callbacks subclass the student's `Callback` (so a Learner that
 checks `isinstance(cb, Callback)` accepts them) but bring their own `order`,
-`learn`, one method per event and a `__call__` that dispatches to them: they
-work whether the student's Learner calls `cb(event)` or `getattr(cb, event)()`,
-and the Learner is graded without the student's `Callback.__call__`.
+`learn`, one method per event, defined on the class, and a `__call__` that
+dispatches to them: they work whether the student's Learner calls `cb(event)`,
+`getattr(cb, event)()` or `getattr(type(cb), event)(cb)`, and the Learner is
+graded without the student's `Callback.__call__`.
 """
 import torch
 import torch.nn.functional as F
@@ -64,21 +65,17 @@ def _recorder_class(m):
         def __init__(self, name, order, log, trigger=None, track=None):
             self.name, self.order, self.log, self.trigger, self.track = name, order, log, trigger, track
             self.learn, self.fired = None, False
-            for event in EVENTS:
-                setattr(self, event, self._make(event))
 
-        def _make(self, event):
-            def method():
-                learn = self.learn
-                model = getattr(learn, "model", None)
-                self.log.append([self.name, event, getattr(learn, "epoch", None), getattr(learn, "iter", None),
-                                 getattr(learn, "n_iter", None), getattr(learn, "n_epochs", None),
-                                 getattr(learn, "training", None), torch.is_grad_enabled(),
-                                 getattr(model, "training", None)])
-                if self.track is not None and getattr(learn, "training", None) is True:
-                    self._snapshot(event, learn, model)
-                self._maybe_raise(event)
-            return method
+        def _record(self, event):
+            learn = self.learn
+            model = getattr(learn, "model", None)
+            self.log.append([self.name, event, getattr(learn, "epoch", None), getattr(learn, "iter", None),
+                             getattr(learn, "n_iter", None), getattr(learn, "n_epochs", None),
+                             getattr(learn, "training", None), torch.is_grad_enabled(),
+                             getattr(model, "training", None)])
+            if self.track is not None and getattr(learn, "training", None) is True:
+                self._snapshot(event, learn, model)
+            self._maybe_raise(event)
 
         def _snapshot(self, event, learn, model):
             weight, bias = getattr(model, "weight", None), getattr(model, "bias", None)
@@ -101,9 +98,20 @@ def _recorder_class(m):
             self.fired = True
             if t["kind"] == "error":
                 raise ValueError("an error raised by a callback")
+            if t["kind"] == "attribute":  # what a callback's own typo raises, e.g. self.learn.recorder
+                raise AttributeError("'Learner' object has no attribute 'recorder' (raised by a callback)")
             raise getattr(m, RAISES[t["kind"]])()
 
+    for event in EVENTS:  # methods of the class, as a student's callback defines them
+        setattr(Recording, event, _event_method(event))
     return Recording
+
+
+def _event_method(event):
+    def method(self):
+        return self._record(event)
+    method.__name__ = event
+    return method
 
 
 def _modifier_class(m):
@@ -150,7 +158,8 @@ def fit(m, spec, weight, bias, train, valid):
 
     spec: n_epochs, lr, opt ("sgd", "momentum", "adam"), loss ("mse", "cross_entropy"),
     recorders [[name, order]] (the first one tracks the parameters and carries the trigger),
-    trigger (None or {event, epoch, training, iter, kind}), modify (None, "xb", "yb", "preds", "loss",
+    trigger (None or {event, epoch, training, iter, kind}: kind "batch", "epoch" or "fit" raises that Cancel
+    exception, "error" a ValueError, "attribute" an AttributeError), modify (None, "xb", "yb", "preds", "loss",
     "opt"), late (set learn.model and learn.lr after construction: a [weight, bias, lr] or None).
     """
     log, track = [], {"grads": [], "params": []}
@@ -194,3 +203,154 @@ def callback_dispatch(m):
     third = cb("after_batch")
     return {"calls": calls, "calls_after_first": calls_after_first, "first": first, "second": second, "third": third,
             "order": getattr(m.Callback, "order", None), "subclass_order": getattr(cb, "order", None)}
+
+
+def callback_inheritance(m):
+    """A Callback subclass's subclass: call an event method it inherits, and one whose own body fails."""
+    calls = []
+
+    class Parent(m.Callback):
+        def before_batch(self):
+            calls.append("before_batch")
+            return "inherited"
+
+        def after_loss(self):
+            calls.append("after_loss")
+            return self.learn.recorder  # a typo in the callback's own code: the learner has no recorder
+
+    class Child(Parent):
+        pass
+
+    cb = Child()
+    cb.learn = type("FakeLearner", (), {"loss": 0.5})()
+    inherited = cb("before_batch")
+    try:
+        own = cb("after_loss")
+        raised = None
+    except Exception as exc:  # reported, judged by the test
+        own, raised = None, [type(exc).__name__, str(exc)[:200]]
+    return {"calls": calls, "inherited": inherited, "own": own, "raised": raised}
+
+
+# --- a Learner observed at every event ------------------------------------------------------------
+
+def _net(weight, bias):
+    """A model with children: nn.Sequential(Linear, nn.Sequential(Dropout(0.0))), float64.
+
+    The dropout (p=0, so the same values in both modes) is a child and a grandchild whose `training`
+    flag only model.train() / model.eval() set; the Linear's weight and bias are the model's parameters.
+    """
+    model = nn.Sequential(nn.Linear(weight.shape[1], weight.shape[0]), nn.Sequential(nn.Dropout(0.0))).double()
+    with torch.no_grad():
+        model[0].weight.copy_(weight)
+        model[0].bias.copy_(bias)
+    return model
+
+
+def _seen(value):
+    """What a callback sees in an attribute, as plain data: a tensor's copy, a number, None, or its type's name."""
+    if isinstance(value, torch.Tensor):
+        return _clone(value)
+    if value is None or type(value) in (bool, int, float, str):
+        return value
+    return f"<a {type(value).__name__}>"
+
+
+def _modes(model):
+    """`training` of the model and of every module under it, in registration order (None if not a module)."""
+    if not isinstance(model, nn.Module):
+        return None
+    return [bool(sub.training) for sub in model.modules()]
+
+
+def _observe(event):
+    def method(self):
+        learn = self.learn
+        model = getattr(learn, "model", None)
+        params = list(model.parameters()) if isinstance(model, nn.Module) else []
+        self.log.append({
+            "fit": self.fit_number, "event": event, "epoch": _seen(getattr(learn, "epoch", None)),
+            "iter": _seen(getattr(learn, "iter", None)), "n_iter": _seen(getattr(learn, "n_iter", None)),
+            "n_epochs": _seen(getattr(learn, "n_epochs", None)), "training": _seen(getattr(learn, "training", None)),
+            "grad_enabled": torch.is_grad_enabled(), "modes": _modes(model),
+            "xb": _seen(getattr(learn, "xb", None)), "yb": _seen(getattr(learn, "yb", None)),
+            "preds": _seen(getattr(learn, "preds", None)), "loss": _seen(getattr(learn, "loss", None)),
+            "params": [_clone(p) for p in params], "grads": [_clone(p.grad) for p in params]})
+    method.__name__ = event
+    return method
+
+
+def _observer_class(m):
+    class Observer(_base(m)):
+        """Records, at every event, the Learner's attributes, the model's modes, parameters and gradients."""
+
+        __call__ = _dispatch
+
+        def __init__(self, log, order):
+            self.log, self.order, self.learn, self.fit_number = log, order, None, 0
+
+    for event in EVENTS:  # methods of the class, as a student's callback defines them
+        setattr(Observer, event, _observe(event))
+    return Observer
+
+
+def _inheriting_class(m):
+    class Parent(_base(m)):
+        """Every event method is defined here, on the parent class."""
+
+        __call__ = _dispatch
+
+        def __init__(self, seen, order):
+            self.seen, self.order, self.learn, self.fit_number = seen, order, None, 0
+
+    def make(event):
+        def method(self):
+            self.seen.append([self.fit_number, event])
+        method.__name__ = event
+        return method
+
+    for event in EVENTS:
+        setattr(Parent, event, make(event))
+
+    class Inheriting(Parent):
+        """Defines no event method itself: all of them are inherited."""
+
+    return Inheriting
+
+
+def fit_observed(m, plan, weight, bias, train, valid):
+    """Fit once or more per `plan`, recording the Learner's whole state at every event.
+
+    plan: loss ("mse", "cross_entropy"), opt ("sgd", "momentum", "adam"), lr, and fits, a list of
+    {n_epochs, lr (None: leave learn.lr), weight and bias (None: leave learn.model; else a fresh model
+    with these values is put in learn.model)} applied before each fit, the first one after construction.
+    The callbacks are passed as the list [observer (order 1), a callback whose methods are all inherited
+    (order 0)]. Returns the observer's records, the inheriting callback's events, what each fit raised,
+    the names in the callbacks list after construction and after the fits, and the batches after the fits.
+    """
+    log, seen = [], []
+    observer, inheriting = _observer_class(m)(log, 1), _inheriting_class(m)(seen, 0)
+    cbs = [observer, inheriting]
+    learn = m.Learner(_net(weight, bias), _DataLoaders(train, valid), LOSSES[plan["loss"]], lr=plan["lr"],
+                      cbs=cbs, opt_func=OPTIMIZERS[plan["opt"]])
+    cbs_after_init = _names(cbs, observer, inheriting)
+    raised = []
+    for number, step in enumerate(plan["fits"]):
+        observer.fit_number = inheriting.fit_number = number
+        if step["lr"] is not None:
+            learn.lr = step["lr"]
+        if step["weight"] is not None:
+            learn.model = _net(step["weight"], step["bias"])
+        try:
+            learn.fit(step["n_epochs"])
+            raised.append(None)
+        except Exception as exc:  # reported, judged by the test
+            raised.append([type(exc).__name__, str(exc)[:200]])
+    return {"log": log, "seen": seen, "raised": raised, "cbs_after_init": cbs_after_init,
+            "cbs_after_fit": _names(cbs, observer, inheriting), "train": train, "valid": valid}
+
+
+def _names(cbs, observer, inheriting):
+    """What the list passed as cbs holds now, named: "observer", "inheriting", or another object's type."""
+    return ["observer" if cb is observer else "inheriting" if cb is inheriting else f"a {type(cb).__name__}"
+            for cb in cbs]
