@@ -17,7 +17,11 @@ step's output) and sets `inp.g`. Autograd is not used; the tests compare your
 `.g` values with torch.autograd's.
 
 Every function works for any float dtype (the result keeps the input's dtype)
-and for a batch of one (N = 1).
+and for a batch of one (N = 1). Each `*_grad` call sets `.g` anew: a second
+call (the next training step) replaces the gradient, never adds to one left by
+the first. No function changes its arguments (`inp`, `w`, `b`, `targ`, nor
+`out.g`: the step before reads it again), and `forward_and_backward` computes
+gradients only, it does not update the parameters.
 """
 import torch
 

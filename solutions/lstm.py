@@ -13,6 +13,12 @@ one linear layer each for x and h, split into blocks in torch's order:
 `ih = nn.Linear(ni, 4 * nh)` and `hh = nn.Linear(nh, 4 * nh)`, so copying
 torch.nn.LSTMCell's weight_ih, bias_ih, weight_hh and bias_hh into them gives
 torch's results. `LSTM` runs one cell over a batch-first sequence.
+
+Neither module keeps a state between calls (a call with state None starts from
+zeros, every time), and neither changes x, h or c. The numbers must stay
+torch's at any magnitude: a gate's pre-activation may be in the hundreds, where
+a tanh written as (exp(x) - exp(-x)) / (exp(x) + exp(-x)) overflows to nan; use
+torch.sigmoid and torch.tanh, or formulas that cannot overflow.
 """
 import torch
 from torch import nn

@@ -57,32 +57,49 @@ def network(draw, dtype=None):
     Sizes start at 1 (a batch of one); entries in [-10, 10] with exact zeros
     mixed in, so relu's kink and dead units occur.
     """
+    return draw(networks(1, dtype))[0]
+
+
+@st.composite
+def networks(draw, count: int, dtype=None):
+    """`count` value sets for the lesson's network, all of one shape and dtype (see `network`).
+
+    For a function driven twice on the same tensors: the second set is copied into them in place.
+    """
     n, n_in, nh = draw(st.integers(1, 8)), draw(st.integers(1, 6)), draw(st.integers(1, 6))
     dtype = dtype or draw(float_dtypes)
     shapes = [(n, n_in), (n,), (n_in, nh), (nh,), (nh, 1), (1,)]
-    return [draw(tensors(shape, dtype, bound=10.0, zeros=True)) for shape in shapes]
+    return [[draw(tensors(shape, dtype, bound=10.0, zeros=True)) for shape in shapes] for _ in range(count)]
 
 
 @st.composite
-def layer(draw, dtype=None):
-    """A linear layer's inp (N, n_in), w (n_in, n_out), b (n_out,) and an upstream gradient (N, n_out)."""
+def layer(draw, dtype=None, upstream: int = 1):
+    """A linear layer's inp (N, n_in), w (n_in, n_out), b (n_out,) and `upstream` gradients (N, n_out).
+
+    More than one upstream gradient is for a function called twice on the same layer.
+    """
     n, n_in, n_out = draw(st.integers(1, 8)), draw(st.integers(1, 6)), draw(st.integers(1, 6))
     dtype = dtype or draw(float_dtypes)
     return [draw(tensors(shape, dtype, bound=10.0, zeros=True))
-            for shape in [(n, n_in), (n_in, n_out), (n_out,), (n, n_out)]]
+            for shape in [(n, n_in), (n_in, n_out), (n_out,)] + [(n, n_out)] * upstream]
 
 
 @st.composite
-def same_shape_pair(draw, dtype=None, max_rank=3):
-    """Two tensors of one random shape (rank 1 to max_rank, sides 1 to 5): an input with zeros, and a gradient."""
+def same_shape_pair(draw, dtype=None, max_rank=3, gradients: int = 1):
+    """Tensors of one random shape (rank 1 to max_rank, sides 1 to 5): an input with zeros, and a gradient.
+
+    With `gradients` > 1, that many gradients follow the input (for a function called twice).
+    """
     shape = tuple(draw(st.lists(st.integers(1, 5), min_size=1, max_size=max_rank)))
     dtype = dtype or draw(float_dtypes)
-    return draw(tensors(shape, dtype, bound=10.0, zeros=True)), draw(tensors(shape, dtype, bound=10.0))
+    return (draw(tensors(shape, dtype, bound=10.0, zeros=True)),
+            *(draw(tensors(shape, dtype, bound=10.0)) for _ in range(gradients)))
 
 
 @st.composite
-def predictions(draw, dtype=None):
-    """An (N, 1) output and (N,) targets, N from 1."""
+def predictions(draw, dtype=None, targets: int = 1):
+    """An (N, 1) output and (N,) targets, N from 1; `targets` > 1 gives that many target tensors."""
     n = draw(st.integers(1, 10))
     dtype = dtype or draw(float_dtypes)
-    return draw(tensors((n, 1), dtype, bound=10.0, zeros=True)), draw(tensors((n,), dtype, bound=10.0))
+    return (draw(tensors((n, 1), dtype, bound=10.0, zeros=True)),
+            *(draw(tensors((n,), dtype, bound=10.0)) for _ in range(targets)))

@@ -17,6 +17,9 @@ from tests.loss_strategies import classification, classification_without_ties, l
 from tests.probes import loss as probe
 
 NEG_INF = float("-inf")
+UNCHANGED_HINT = ("compute new tensors: x -= m, x.sub_(...), target.unsqueeze_(1) and other in-place operations "
+                  "write into the caller's logits or targets, which the training loop uses again; write x - m, "
+                  "target.unsqueeze(1)")
 
 
 # --- tolerances ----------------------------------------------------------------------------------
@@ -89,6 +92,25 @@ def expect_close_where(actual, expected: torch.Tensor, keep: torch.Tensor, skipp
         raise Mismatch(f"{mismatch}\n  ({skipped} are shown as 0: not judged)") from None
 
 
+def expect_infinities(actual: torch.Tensor, expected: torch.Tensor, what: str,
+                      keep: torch.Tensor | None = None) -> None:
+    """Where `expected` is infinite (and `keep` holds), `actual` is the same infinity.
+
+    expect_close's bound atol + rtol * |expected| is itself infinite there, so it lets a finite number stand in
+    for -inf: a row of only -inf that gives 0 or -3.4e38 would pass it.
+    """
+    __tracebackhide__ = True
+    wrong = torch.isinf(expected) & (actual.to(expected.dtype) != expected)
+    if keep is not None:
+        wrong &= keep
+    if wrong.any():
+        index = tuple(int(i) for i in wrong.nonzero()[0])
+        where = f"[{', '.join(map(str, index))}]" if index else ""
+        raise Mismatch(f"{what}{where}: expected {expected[index].item()}, actual {actual[index].item():.9g} "
+                       f"(-inf means probability 0: only -inf itself is right, no finite number is close to it; "
+                       f"{int(wrong.sum())} of {wrong.numel()} elements differ)")
+
+
 class StableLogSumExp(torch.autograd.Function):
     """torch.logsumexp with the exact gradient, softmax(x).
 
@@ -132,7 +154,8 @@ def gradcheck_through_probe(impl, name: str, x: torch.Tensor, out_shape, *rest) 
 
     def forward(inp):
         ones = torch.ones(out_shape, dtype=torch.float64)
-        return impl.run(probe.value_and_grad, name, inp.detach(), ones, *rest)[0]
+        value = impl.run(probe.value_and_grad, name, inp.detach(), ones, *rest)[0]
+        return expect_tensor(value, what=f"{name}'s result", shape=out_shape)
 
     def backward(inp, grad_out):
         return [impl.run(probe.value_and_grad, name, inp.detach(), grad_out.detach(), *rest)[1]]
@@ -171,6 +194,7 @@ def test_logsumexp_with_neg_inf(impl, x):
     expected, expected_grad = autograd(torch_logsumexp, x, weights)
     magnitude = row_magnitude(x)
     expect_close(value, expected, what="logsumexp(x)", **value_tolerance(x, x.shape[-1] + 2, magnitude))
+    expect_infinities(value, expected, "logsumexp(x)")
     # The gradient of a row of only -inf is undefined (torch gives nan): judged on the other rows,
     # where it is the softmax, 0 at the -inf entries. Rows are independent, so a nan must not leak.
     expect_tensor(grad, what="the gradient of logsumexp(x) (is the result a differentiable function of x?)",
@@ -223,6 +247,7 @@ def test_log_softmax_with_neg_inf(impl, x):
     keep = torch.isfinite(x).any(-1, keepdim=True).expand(x.shape)
     expect_close_where(value, expected, keep, "rows of only -inf", what="log_softmax(x)",
                        **value_tolerance(x, x.shape[-1] + 2, magnitude))
+    expect_infinities(value, expected, "log_softmax(x)", keep)
     expect_tensor(grad, what="the gradient of log_softmax(x) (is the result a differentiable function of x?)",
                   shape=x.shape)
     finite = torch.isfinite(x)
@@ -306,3 +331,57 @@ def test_accuracy_is_the_fraction_of_correct_rows(impl, data):
     correct = sum(row.index(max(row)) == int(t) for row, t in zip(rows, target))
     expect_close(got.double(), torch.tensor(correct / len(rows), dtype=torch.float64),
                  what=f"accuracy(logits, target) ({correct} of {len(rows)} rows right)", rtol=1e-6, atol=1e-7)
+
+
+# --- arguments unchanged -------------------------------------------------------------------------
+#
+# Called without gradients, as a metric or in a validation pass is: an in-place write into an input that
+# requires grad fails loudly in the tests above, into one that does not (the targets, always) it is silent.
+
+def expect_unchanged(after: list, sent: list, names: list[str], call: str) -> None:
+    __tracebackhide__ = True
+    for got, value, name in zip(after, sent, names):
+        expect_close(got, value, what=f"{name} after {call}", atol=0, rtol=0)
+
+
+any_logits = st.one_of(logits(), logits(neg_inf=True))
+
+
+@exercise("logsumexp", points=1, hint=UNCHANGED_HINT)
+@given(x=any_logits)
+def test_logsumexp_leaves_x_unchanged(impl, x):
+    """logsumexp(x) leaves x exactly as it was, -inf entries included."""
+    after = impl.run(probe.arguments_after, "logsumexp", x)
+    expect_unchanged(after, [x], ["x"], "logsumexp(x)")
+
+
+@exercise("log_softmax", points=1, hint=UNCHANGED_HINT)
+@given(x=any_logits)
+def test_log_softmax_leaves_x_unchanged(impl, x):
+    """log_softmax(x) leaves x exactly as it was, -inf entries included."""
+    after = impl.run(probe.arguments_after, "log_softmax", x)
+    expect_unchanged(after, [x], ["x"], "log_softmax(x)")
+
+
+@exercise("nll", points=1, hint=UNCHANGED_HINT)
+@given(data=classification())
+def test_nll_leaves_its_arguments_unchanged(impl, data):
+    """nll(log_probs, target) leaves log_probs and target (values, shape, dtype) as they were."""
+    after = impl.run(probe.arguments_after, "nll", *data)
+    expect_unchanged(after, list(data), ["log_probs", "target"], "nll(log_probs, target)")
+
+
+@exercise("cross_entropy", points=1, hint=UNCHANGED_HINT)
+@given(data=classification())
+def test_cross_entropy_leaves_its_arguments_unchanged(impl, data):
+    """cross_entropy(logits, target) leaves logits and target (values, shape, dtype) as they were."""
+    after = impl.run(probe.arguments_after, "cross_entropy", *data)
+    expect_unchanged(after, list(data), ["logits", "target"], "cross_entropy(logits, target)")
+
+
+@exercise("accuracy", points=1, hint=UNCHANGED_HINT)
+@given(data=classification())
+def test_accuracy_leaves_its_arguments_unchanged(impl, data):
+    """accuracy(logits, target) leaves logits and target (values, shape, dtype) as they were."""
+    after = impl.run(probe.arguments_after, "accuracy", *data)
+    expect_unchanged(after, list(data), ["logits", "target"], "accuracy(logits, target)")

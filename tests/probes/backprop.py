@@ -1,4 +1,11 @@
-"""Probes for assignment 02, backprop. Each returns the values and `.g` gradients the student's code produced."""
+"""Probes for assignment 02, backprop. Each returns the values and `.g` gradients the student's code produced.
+
+Probes named `*_twice` call an exercise a second time on the same tensors (a new upstream gradient
+or target in between) and return the gradients after each call. Probes that return "after" give
+the arguments as they are after the call, `.g` attributes of the upstream tensors included, for
+the judge to compare with what it sent.
+"""
+import torch
 
 
 def call(m, name, *args):
@@ -11,9 +18,27 @@ def _grad(t):
     return getattr(t, "g", None)
 
 
+def _snapshot(value):
+    """A copy of a tensor (an implementation may reuse its `.g` tensor on the next call); anything else as is."""
+    return value.clone() if type(value) is torch.Tensor else value
+
+
 def mse_grad(m, inp, targ):
     m.mse_grad(inp, targ)
     return _grad(inp)
+
+
+def mse_grad_twice(m, inp, targ, targ2):
+    """inp.g after mse_grad(inp, targ), then after mse_grad(inp, targ2) on the same inp."""
+    m.mse_grad(inp, targ)
+    first = _snapshot(_grad(inp))
+    m.mse_grad(inp, targ2)
+    return [first, _grad(inp)]
+
+
+def mse_grad_after(m, inp, targ):
+    m.mse_grad(inp, targ)
+    return {"inp": inp, "targ": targ}
 
 
 def relu_grad(m, inp, out, out_g):
@@ -22,10 +47,42 @@ def relu_grad(m, inp, out, out_g):
     return _grad(inp)
 
 
+def relu_grad_twice(m, inp, out, out_g, out_g2):
+    """inp.g after relu_grad with out.g = out_g, then after a second call with out.g = out_g2."""
+    out.g = out_g
+    m.relu_grad(inp, out)
+    first = _snapshot(_grad(inp))
+    out.g = out_g2
+    m.relu_grad(inp, out)
+    return [first, _grad(inp)]
+
+
+def relu_grad_after(m, inp, out, out_g):
+    out.g = out_g
+    m.relu_grad(inp, out)
+    return {"inp": inp, "out": out, "out.g": _grad(out), "the tensor given as out.g": out_g}
+
+
 def lin_grad(m, inp, out, out_g, w, b):
     out.g = out_g
     m.lin_grad(inp, out, w, b)
     return [_grad(inp), _grad(w), _grad(b)]
+
+
+def lin_grad_twice(m, inp, out, out_g, out_g2, w, b):
+    """[inp.g, w.g, b.g] after lin_grad with out.g = out_g, then after a second call with out.g = out_g2."""
+    out.g = out_g
+    m.lin_grad(inp, out, w, b)
+    first = [_snapshot(_grad(t)) for t in (inp, w, b)]
+    out.g = out_g2
+    m.lin_grad(inp, out, w, b)
+    return [first, [_grad(t) for t in (inp, w, b)]]
+
+
+def lin_grad_after(m, inp, out, out_g, w, b):
+    out.g = out_g
+    m.lin_grad(inp, out, w, b)
+    return {"inp": inp, "out": out, "out.g": _grad(out), "the tensor given as out.g": out_g, "w": w, "b": b}
 
 
 # Stand-ins for the other exercises of the module, so that forward_and_backward
@@ -61,14 +118,45 @@ STAND_INS = {"lin": _lin, "relu": _relu, "mse": _mse, "mse_grad": _mse_grad, "re
              "lin_grad": _lin_grad}
 
 
-def forward_and_backward(m, inp, targ, w1, b1, w2, b2):
-    """Loss and the five gradients, with the module's other functions replaced by stand-ins."""
+def _with_stand_ins(m, function):
+    """`function()` with the module's other functions replaced by the stand-ins."""
     saved = {name: getattr(m, name, None) for name in STAND_INS}
     try:
-        for name, function in STAND_INS.items():
-            setattr(m, name, function)
-        loss = m.forward_and_backward(inp, targ, w1, b1, w2, b2)
+        for name, stand_in in STAND_INS.items():
+            setattr(m, name, stand_in)
+        return function()
     finally:
-        for name, function in saved.items():
-            setattr(m, name, function)
+        for name, original in saved.items():
+            setattr(m, name, original)
+
+
+def forward_and_backward(m, inp, targ, w1, b1, w2, b2):
+    """Loss and the five gradients, with the module's other functions replaced by stand-ins."""
+    loss = _with_stand_ins(m, lambda: m.forward_and_backward(inp, targ, w1, b1, w2, b2))
     return [loss, [_grad(t) for t in (inp, w1, b1, w2, b2)]]
+
+
+def forward_and_backward_twice(m, first, second):
+    """Loss and gradients of a call on the tensors `first`, then of a second call on the same tensors
+    holding `second`'s values (copied in, as a training step changes its parameters in place)."""
+    tensors = list(first)
+
+    def once():
+        loss = m.forward_and_backward(*tensors)
+        return [_snapshot(loss), [_snapshot(_grad(t)) for t in (tensors[0], *tensors[2:])]]
+
+    def both():
+        results = [once()]
+        with torch.no_grad():
+            for t, values in zip(tensors, second):
+                t.copy_(values)
+        results.append(once())
+        return results
+
+    return _with_stand_ins(m, both)
+
+
+def forward_and_backward_after(m, inp, targ, w1, b1, w2, b2):
+    """The six arguments as they are after forward_and_backward (stand-ins in place of the other functions)."""
+    _with_stand_ins(m, lambda: m.forward_and_backward(inp, targ, w1, b1, w2, b2))
+    return {"inp": inp, "targ": targ, "w1": w1, "b1": b1, "w2": w2, "b2": b2}

@@ -68,3 +68,9 @@ def value_and_grad(m, name, x, weights, *rest):
 def call(m, name, *args):
     """`m.<name>(*args)`, the module's other functions replaced by stand-ins."""
     return _on_its_own(m, name, *args)
+
+
+def arguments_after(m, name, *args):
+    """The arguments of `m.<name>(*args)` as they are after the call (none of them requires grad)."""
+    _on_its_own(m, name, *args)
+    return list(args)

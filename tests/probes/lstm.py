@@ -29,6 +29,34 @@ def cell_step(m, ni, nh, params, x, h, c, weights):
     return {"out": out, "h": h_new, "c": c_new, "grads": grads}
 
 
+def _loaded_cell(m, ni, nh, params, dtype):
+    cell = m.LSTMCell(ni, nh).to(dtype)
+    _load(cell, *params)
+    return cell
+
+
+def _step(cell, x, h, c):
+    out, (h_new, c_new) = cell(x, (h, c))
+    return {"out": out, "h": h_new, "c": c_new}
+
+
+def cell_values(m, ni, nh, params, x, h, c):
+    """One step of LSTMCell(ni, nh) with `params` loaded, values only: h', c' and the returned output."""
+    return _step(_loaded_cell(m, ni, nh, params, x.dtype), x, h, c)
+
+
+def cell_twice(m, ni, nh, params, first, second):
+    """One LSTMCell, two steps on unrelated inputs `first` and `second` (each [x, h, c]): the values of each."""
+    cell = _loaded_cell(m, ni, nh, params, first[0].dtype)
+    return [_step(cell, *first), _step(cell, *second)]
+
+
+def cell_arguments(m, ni, nh, params, x, h, c):
+    """x, h and c as they are after one step of the cell on them (none of them requires grad)."""
+    _step(_loaded_cell(m, ni, nh, params, x.dtype), x, h, c)
+    return {"x": x, "h": h, "c": c}
+
+
 def cell_attributes(m, ni, nh):
     cell = m.LSTMCell(ni, nh)
     parts = {}
@@ -53,18 +81,54 @@ class _StandInCell(nn.Module):
         return h, (h, c)
 
 
-def sequence(m, ni, nh, params, x, state, weights):
-    """LSTM(ni, nh) (with the stand-in cell) over x; outputs, last (h, c) and gradients for x and the state."""
+def _loaded_lstm(m, ni, nh, params, dtype):
+    """LSTM(ni, nh) built with the stand-in cell and `params` loaded into it; None if it has no such `.cell`."""
     saved = getattr(m, "LSTMCell", None)
     m.LSTMCell = _StandInCell
     try:
-        lstm = m.LSTM(ni, nh).to(x.dtype)
+        lstm = m.LSTM(ni, nh).to(dtype)
     finally:
         m.LSTMCell = saved
     cell = getattr(lstm, "cell", None)
     if not isinstance(cell, nn.Module) or not hasattr(cell, "ih"):
-        return {"error": "LSTM has no .cell holding an LSTMCell"}
+        return None
     _load(cell, *params)
+    return lstm
+
+
+NO_CELL = {"error": "LSTM has no .cell holding an LSTMCell"}
+
+
+def _run(lstm, x, state):
+    outputs, (h, c) = lstm(x) if state is None else lstm(x, tuple(state))
+    return {"outputs": outputs, "h": h, "c": c}
+
+
+def sequence_twice(m, ni, nh, params, first, state, second):
+    """One LSTM, two calls: on `first` from `state` (None: the default), then on `second` with no state given.
+
+    The results are returned as the first call returned them, after the second call: a caller still holds them.
+    """
+    lstm = _loaded_lstm(m, ni, nh, params, first.dtype)
+    if lstm is None:
+        return NO_CELL
+    return [_run(lstm, first, state), _run(lstm, second, None)]
+
+
+def sequence_arguments(m, ni, nh, params, x, h0, c0):
+    """x and the given state's h0, c0 as they are after one call of the LSTM on them (none requires grad)."""
+    lstm = _loaded_lstm(m, ni, nh, params, x.dtype)
+    if lstm is None:
+        return NO_CELL
+    _run(lstm, x, (h0, c0))
+    return {"x": x, "h0": h0, "c0": c0}
+
+
+def sequence(m, ni, nh, params, x, state, weights):
+    """LSTM(ni, nh) (with the stand-in cell) over x; outputs, last (h, c) and gradients for x and the state."""
+    lstm = _loaded_lstm(m, ni, nh, params, x.dtype)
+    if lstm is None:
+        return NO_CELL
     with torch.enable_grad():
         x = x.clone().requires_grad_()
         if state is None:
