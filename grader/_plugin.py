@@ -85,6 +85,9 @@ def pytest_collection_modifyitems(config, items):
         name = marks[0].args[0]
         if name not in BY_MODULE[module].exercises:
             raise pytest.UsageError(f"{item.nodeid}: {name!r} is not a public name of {module}")
+        if not marks[0].kwargs.get("hint"):  # every problem a student can see has a hint
+            raise pytest.UsageError(f"{item.nodeid}: its @exercise marker needs a hint (the lesson's idea to look "
+                                    f"at when it fails)")
         (kept if not wanted or name in wanted else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)

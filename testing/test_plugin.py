@@ -33,21 +33,21 @@ def records(pytester, source: str, *args: str):
 
 def test_each_ending_is_recorded_in_the_kit_s_words(pytester):
     _, got = records(pytester, """
-@exercise("matmul", points=2, hint="h")
+@exercise("matmul", points=2, hint="h2")
 def test_passes(): pass
 @exercise("matmul", hint="think")
 def test_fails(): raise Mismatch("expected 1, actual 2")
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_stub(): raise NotAttempted("lesson 8: write matmul")
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_slow(): raise TimedOut("a call took longer than 1 s")
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_raises(): raise StudentError("ZeroDivisionError (matmul.py line 3)")
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_broken(): raise ModuleBroken("matmul.py line 1: not valid Python", "invalid")
 @exercise("matmul", hint="about values")
 def test_rule(): raise RuleBroken("called torch's mm", "no matrix products")
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_kit(): raise KeyError("the kit's own bug")
 @exercise("matmul", hint="about values")
 def test_type(): raise Mismatch("matmul(a, b) should be a tensor, got 1.5", hint=NOT_A_TENSOR)
@@ -61,19 +61,19 @@ def test_type(): raise Mismatch("matmul(a, b) should be a tensor, got 1.5", hint
         "test_broken": ("invalid", "matmul.py line 1: not valid Python"),
         "test_rule": ("failed", "called torch's mm"), "test_kit": ("kit_error", 'KeyError: "the kit\'s own bug"'),
         "test_type": ("failed", "matmul(a, b) should be a tensor, got 1.5")}
-    assert (got["test_passes"].points, got["test_passes"].hint) == (2, "h")
+    assert (got["test_passes"].points, got["test_passes"].hint) == (2, "h2")
     # A rule met at run time marks the record whatever test met it, and the test's own hint (about values) goes.
     assert (got["test_rule"].rule, got["test_rule"].hint) == ("no matrix products", None)
     assert got["test_fails"].rule is None and got["test_fails"].hint == "think"
     # Every problem has a hint: the test's own for a wrong value or an exception, else one for the ending.
     assert {name: r.hint for name, r in got.items() if name not in ("test_passes", "test_fails", "test_rule")} == {
-        "test_stub": HINTS["not_attempted"], "test_slow": HINTS["timed_out"], "test_raises": None,
+        "test_stub": HINTS["not_attempted"], "test_slow": HINTS["timed_out"], "test_raises": "h",
         "test_broken": HINTS["invalid"], "test_kit": HINTS["kit_error"], "test_type": NOT_A_TENSOR}
 
 
 def test_a_rule_named_by_the_marker_is_recorded(pytester):
     _, got = records(pytester, """
-@exercise("matmul", rule="three loops")
+@exercise("matmul", hint="h", rule="three loops")
 def test_follows(): raise Mismatch("two loops")
 """)
     assert (got["test_follows"].outcome, got["test_follows"].rule) == ("failed", "three loops")
@@ -81,8 +81,10 @@ def test_follows(): raise Mismatch("two loops")
 
 @pytest.mark.parametrize("marks, problem", [
     ("", "needs exactly one @exercise marker, has 0"),
-    ('@exercise("matmul")\n@exercise("matmul_einsum")\n', "needs exactly one @exercise marker, has 2"),
-    ('@exercise("lin")\n', "'lin' is not a public name of matmul"),
+    ('@exercise("matmul", hint="h")\n@exercise("matmul_einsum", hint="h")\n',
+     "needs exactly one @exercise marker, has 2"),
+    ('@exercise("lin", hint="h")\n', "'lin' is not a public name of matmul"),
+    ('@exercise("matmul")\n', "its @exercise marker needs a hint"),
 ])
 def test_a_test_without_exactly_one_known_exercise_is_refused(pytester, marks, problem):
     pytester.makepyfile(test_matmul=HEADER + f"{marks}def test_x(): pass\n")
@@ -93,9 +95,9 @@ def test_a_test_without_exactly_one_known_exercise_is_refused(pytester, marks, p
 
 def test_exercise_option_runs_only_that_exercise(pytester):
     _, got = records(pytester, """
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_a(): pass
-@exercise("matmul_einsum")
+@exercise("matmul_einsum", hint="h")
 def test_b(): pass
 """, "--exercise", "matmul_einsum")
     assert list(got) == ["test_b"]
@@ -104,9 +106,9 @@ def test_b(): pass
 def test_the_impl_fixture_is_told_each_test_s_exercise(pytester):
     """The sandbox gives each exercise its own worker: it must know which exercise each call belongs to."""
     pytester.makepyfile(test_matmul=HEADER + """
-@exercise("matmul_einsum")
+@exercise("matmul_einsum", hint="h")
 def test_einsum(impl): assert impl.exercise == "matmul_einsum"
-@exercise("matmul")
+@exercise("matmul", hint="h")
 def test_loops(impl): assert impl.exercise == "matmul"
 """)
     folder = pytester.mkdir("student")
