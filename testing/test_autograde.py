@@ -400,7 +400,9 @@ def test_budgets_end_an_exercise_then_the_student(tmp_path):
         assert 2 <= count <= 5 and "--exercise-budget" in message  # 0.5 s each against 2 s
         count, message = calls_until_timed_out("matmul_elementwise")
         assert 1 <= count <= 3 and "--student-budget" in message  # the 1 s the student had left
-        assert calls_until_timed_out("matmul_broadcast") == (1, message)  # nothing left: at once
+        budget = message.split(", on the probe's input")[0]  # the message then says on what input
+        count, message = calls_until_timed_out("matmul_broadcast")
+        assert count == 1 and message.startswith(budget + ", on the probe's input ('matmul_broadcast'")  # at once
         impl.exercise = "matmul_einsum"  # a call that asks for 6 s (as training does) gets them
         assert impl.run(probes.product, "matmul_einsum", one, one, timeout=6.0)[0].tolist() == [[1.0]]
     finally:
