@@ -1,4 +1,4 @@
-"""Assignment 02 (lesson 8): the forward and backward passes of a two-layer net, by hand.
+"""Lesson 8: the forward and backward passes of a two-layer net, by hand.
 
 The network of the lesson, for inputs `inp` of shape (N, n_in) and targets
 `targ` of shape (N,):

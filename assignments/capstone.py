@@ -1,4 +1,4 @@
-"""Assignment 09 (lessons 8-14): the capstone. Your own framework trains a residual network for real.
+"""Lessons 8-12: the capstone. Your own framework trains a residual network for real.
 
 `train()` builds a small residual network from this package's own pieces
 (`ResBlock` and `Dropout`), and trains it with this package's `Learner`,
@@ -100,4 +100,4 @@ def train(epochs: int = 8, seed: int = 0, lr: float = 1e-2, batch_size: int = 32
     Returns:
         The Learner after `fit(epochs)`; `learn.model` is the trained network.
     """
-    raise NotImplementedError("lessons 8-14, assignment 09 capstone: write train")
+    raise NotImplementedError("lessons 8-12, assignment 15 capstone: write train")

@@ -1,4 +1,4 @@
-"""Assignment 06 (lesson 12): dropout.
+"""Lesson 12: dropout.
 
 In training, dropout zeroes each activation independently with probability p
 and scales the survivors by 1/(1-p), so that every element keeps its
@@ -28,7 +28,7 @@ class Dropout(nn.Module):
 
     def __init__(self, p: float = 0.5):
         super().__init__()
-        raise NotImplementedError("lesson 12, assignment 06 dropout: write Dropout.__init__")
+        raise NotImplementedError("lesson 12, assignment 12 dropout: write Dropout.__init__")
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """x in eval mode or with p = 0; zeros with p = 1 (even for inf and nan); else x * mask / (1 - p).
@@ -40,4 +40,4 @@ class Dropout(nn.Module):
             Tensor of x's shape and dtype; in training, each element independently
             0 with probability p and x / (1 - p) otherwise.
         """
-        raise NotImplementedError("lesson 12, assignment 06 dropout: write Dropout.forward")
+        raise NotImplementedError("lesson 12, assignment 12 dropout: write Dropout.forward")

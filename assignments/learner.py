@@ -1,4 +1,4 @@
-"""Assignment 04 (lessons 9-10): a Learner with callbacks.
+"""Lessons 9-10: a Learner with callbacks.
 
 The training loop is always the same: for each epoch, a training pass and a
 validation pass over batches; for each batch, predict, compute the loss and,
@@ -73,7 +73,7 @@ class Callback:
     def __call__(self, event: str):
         """Run this callback's method named `event`, if it has one (its own or inherited), and return its result
         (else None). An error raised inside the method leaves this call."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Callback.__call__")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Callback.__call__")
 
 
 class Learner:
@@ -97,11 +97,11 @@ class Learner:
     """
 
     def __init__(self, model, dls, loss_func, lr=1e-2, cbs=(), opt_func=torch.optim.SGD):
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner.__init__")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner.__init__")
 
     def callback(self, event: str) -> None:
         """Fire `event` on every callback, in ascending `order` (ties in the order given)."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner.callback")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner.callback")
 
     def fit(self, n_epochs: int) -> None:
         """Create the optimizer, then train and validate for `n_epochs` epochs, firing every event.
@@ -113,27 +113,27 @@ class Learner:
             Whatever a callback (or the model, or the loss) raises, other than the Cancel exceptions, once
             every pending after_batch, after_epoch and after_fit has run.
         """
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner.fit")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner.fit")
 
     def _stage(self, name: str, cancel: type, body) -> None:
         """Fire before_<name>, run body(), and fire after_<name> whatever happens; swallow only `cancel`."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner._stage")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner._stage")
 
     def _all_epochs(self) -> None:
         """Each epoch (setting learn.epoch) as an "epoch" stage that CancelEpochException can end."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner._all_epochs")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner._all_epochs")
 
     def _one_epoch(self) -> None:
         """The training pass, then the validation pass under torch.no_grad()."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner._one_epoch")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner._one_epoch")
 
     def _one_pass(self, training: bool) -> None:
         """Set learn.training, the model's mode and learn.n_iter; run each batch as a "batch" stage."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner._one_pass")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner._one_pass")
 
     def _one_batch(self) -> None:
         """Predict, compute the loss and, in training, backward, step and zero the gradients."""
-        raise NotImplementedError("lessons 9-10, assignment 04 learner: write Learner._one_batch")
+        raise NotImplementedError("lessons 9-10, assignment 06 learner: write Learner._one_batch")
 
 
 # --- ready-made callbacks (not exercises) --------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Assignment 03 (lesson 9): log-sum-exp, log-softmax, negative log likelihood, cross entropy, accuracy.
+"""Lesson 9: log-sum-exp, log-softmax, negative log likelihood, cross entropy, accuracy.
 
 Every reduction runs over the last dimension of a tensor of any rank >= 1:
 for logits x of shape (..., C), `logsumexp(x)` has shape (...) and
@@ -42,7 +42,7 @@ def logsumexp(x: torch.Tensor) -> torch.Tensor:
         Tensor of shape (...) (the last dimension reduced away) in x's dtype;
         -inf for a row of only -inf (never nan).
     """
-    raise NotImplementedError("lesson 9, assignment 03 loss: write logsumexp")
+    raise NotImplementedError("lesson 9, assignment 04 loss: write logsumexp")
 
 
 def log_softmax(x: torch.Tensor) -> torch.Tensor:
@@ -66,7 +66,7 @@ def log_softmax(x: torch.Tensor) -> torch.Tensor:
     Returns:
         Tensor of x's shape and dtype.
     """
-    raise NotImplementedError("lesson 9, assignment 03 loss: write log_softmax")
+    raise NotImplementedError("lesson 9, assignment 04 loss: write log_softmax")
 
 
 def nll(log_probs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -83,7 +83,7 @@ def nll(log_probs: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     Returns:
         0-dim tensor in log_probs' dtype.
     """
-    raise NotImplementedError("lesson 9, assignment 03 loss: write nll")
+    raise NotImplementedError("lesson 9, assignment 04 loss: write nll")
 
 
 def cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -101,7 +101,7 @@ def cross_entropy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     Returns:
         0-dim tensor in logits' dtype.
     """
-    raise NotImplementedError("lesson 9, assignment 03 loss: write cross_entropy")
+    raise NotImplementedError("lesson 9, assignment 04 loss: write cross_entropy")
 
 
 def accuracy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
@@ -119,4 +119,4 @@ def accuracy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         0-dim floating-point tensor in [0, 1]: the fraction, not a count, and
         not an integer tensor (an integer mean would round it to 0 or 1).
     """
-    raise NotImplementedError("lesson 9, assignment 03 loss: write accuracy")
+    raise NotImplementedError("lesson 9, assignment 04 loss: write accuracy")

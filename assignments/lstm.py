@@ -1,4 +1,4 @@
-"""Assignment 08 (lesson 14): the LSTM cell and a one-layer LSTM, by hand.
+"""Lesson 12: the LSTM cell and a one-layer LSTM, by hand.
 
 An LSTM cell carries two states: h (the output, short-term) and c (the cell,
 long-term). From the input x and the previous h it computes four gates with
@@ -34,11 +34,11 @@ class LSTMCell(nn.Module):
 
     def __init__(self, ni: int, nh: int):
         super().__init__()
-        raise NotImplementedError("lesson 14, assignment 08 lstm: write LSTMCell.__init__")
+        raise NotImplementedError("lesson 12, assignment 14 lstm: write LSTMCell.__init__")
 
     def forward(self, x: torch.Tensor, state):
         """x (N, ni), state (h, c) each (N, nh) -> h' (N, nh), (h', c')."""
-        raise NotImplementedError("lesson 14, assignment 08 lstm: write LSTMCell.forward")
+        raise NotImplementedError("lesson 12, assignment 14 lstm: write LSTMCell.forward")
 
 
 class LSTM(nn.Module):
@@ -51,8 +51,8 @@ class LSTM(nn.Module):
 
     def __init__(self, ni: int, nh: int):
         super().__init__()
-        raise NotImplementedError("lesson 14, assignment 08 lstm: write LSTM.__init__")
+        raise NotImplementedError("lesson 12, assignment 14 lstm: write LSTM.__init__")
 
     def forward(self, x: torch.Tensor, state=None):
         """x (N, L, ni) -> outputs (N, L, nh) and the last (h, c), each (N, nh); state None means zeros."""
-        raise NotImplementedError("lesson 14, assignment 08 lstm: write LSTM.forward")
+        raise NotImplementedError("lesson 12, assignment 14 lstm: write LSTM.forward")

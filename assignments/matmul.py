@@ -1,4 +1,4 @@
-"""Assignment 01 (lesson 8): matrix multiplication, from three loops to einsum.
+"""Lesson 8: matrix multiplication, from three loops to einsum.
 
 Every function takes 2-D float tensors `a` of shape (n, k) and `b` of shape
 (k, p) of the same dtype and returns `a @ b`: a tensor of shape (n, p) in that

@@ -1,4 +1,4 @@
-"""Assignment 07 (lesson 13): the residual block.
+"""Lesson 12: the residual block.
 
 A residual block computes relu(convs(x) + idpath(x)): the convolutions learn
 a correction to the identity rather than the whole mapping. Its second
@@ -39,7 +39,7 @@ def conv_layer(ni: int, nf: int, ks: int = 3, stride: int = 1, zero_bn: bool = F
     Returns:
         An nn.Sequential of those layers.
     """
-    raise NotImplementedError("lesson 13, assignment 07 resnet: write conv_layer")
+    raise NotImplementedError("lesson 12, assignment 13 resnet: write conv_layer")
 
 
 class ResBlock(nn.Module):
@@ -53,8 +53,8 @@ class ResBlock(nn.Module):
 
     def __init__(self, ni: int, nf: int, stride: int = 1):
         super().__init__()
-        raise NotImplementedError("lesson 13, assignment 07 resnet: write ResBlock.__init__")
+        raise NotImplementedError("lesson 12, assignment 13 resnet: write ResBlock.__init__")
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """(N, ni, H, W) -> (N, nf, ceil(H / stride), ceil(W / stride))."""
-        raise NotImplementedError("lesson 13, assignment 07 resnet: write ResBlock.forward")
+        raise NotImplementedError("lesson 12, assignment 13 resnet: write ResBlock.forward")

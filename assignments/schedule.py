@@ -1,4 +1,4 @@
-"""Assignment 05 (lessons 10-11): learning-rate schedules and the one-cycle policy.
+"""Lessons 10-11: learning-rate schedules and the one-cycle policy.
 
 A schedule is a function of the training progress pos in [0, 1]. Two simple
 ones go from `start` at pos 0 to `end` at pos 1:
@@ -34,7 +34,7 @@ from .learner import Callback
 
 def sched_lin(start: float, end: float, pos: float) -> float:
     """Linear from `start` (pos 0) to `end` (pos 1); float32's precision is enough (see the module's docstring)."""
-    raise NotImplementedError("lessons 10-11, assignment 05 schedule: write sched_lin")
+    raise NotImplementedError("lessons 10-11, assignment 07 schedule: write sched_lin")
 
 
 def sched_cos(start: float, end: float, pos: float) -> float:
@@ -42,7 +42,7 @@ def sched_cos(start: float, end: float, pos: float) -> float:
 
     Float32's precision is enough (see the module's docstring).
     """
-    raise NotImplementedError("lessons 10-11, assignment 05 schedule: write sched_cos")
+    raise NotImplementedError("lessons 10-11, assignment 07 schedule: write sched_cos")
 
 
 def combine_scheds(pcts, scheds):
@@ -56,7 +56,7 @@ def combine_scheds(pcts, scheds):
         A function of pos in [0, 1] (1 included). A pos on a boundary belongs to
         the earlier phase, evaluated at that phase's pos 1.
     """
-    raise NotImplementedError("lessons 10-11, assignment 05 schedule: write combine_scheds")
+    raise NotImplementedError("lessons 10-11, assignment 07 schedule: write combine_scheds")
 
 
 class OneCycle(Callback):
@@ -85,15 +85,15 @@ class OneCycle(Callback):
 
     def before_fit(self) -> None:
         """Count the training steps of this fit and start at step 0."""
-        raise NotImplementedError("lessons 10-11, assignment 05 schedule: write OneCycle.before_fit")
+        raise NotImplementedError("lessons 10-11, assignment 07 schedule: write OneCycle.before_fit")
 
     def before_batch(self) -> None:
         """In training, set lr and momentum for the current step of every group, then advance the step."""
-        raise NotImplementedError("lessons 10-11, assignment 05 schedule: write OneCycle.before_batch")
+        raise NotImplementedError("lessons 10-11, assignment 07 schedule: write OneCycle.before_batch")
 
     def values(self, step: int):
         """(lr, momentum) at training step `step` of `self.total`."""
-        raise NotImplementedError("lessons 10-11, assignment 05 schedule: write OneCycle.values")
+        raise NotImplementedError("lessons 10-11, assignment 07 schedule: write OneCycle.values")
 
 
 def plot_schedule(schedule, path, points: int = 200) -> None:

@@ -1,4 +1,4 @@
-"""Assignment 09 (lessons 8-14): the capstone. Your own framework trains a residual network for real.
+"""Lessons 8-12: the capstone. Your own framework trains a residual network for real.
 
 `train()` builds a small residual network from this package's own pieces
 (`ResBlock` and `Dropout`), and trains it with this package's `Learner`,

@@ -1,4 +1,4 @@
-"""Assignment 06 (lesson 12): dropout.
+"""Lesson 12: dropout.
 
 In training, dropout zeroes each activation independently with probability p
 and scales the survivors by 1/(1-p), so that every element keeps its

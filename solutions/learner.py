@@ -1,4 +1,4 @@
-"""Assignment 04 (lessons 9-10): a Learner with callbacks.
+"""Lessons 9-10: a Learner with callbacks.
 
 The training loop is always the same: for each epoch, a training pass and a
 validation pass over batches; for each batch, predict, compute the loss and,

@@ -1,4 +1,4 @@
-"""Assignment 03 (lesson 9): log-sum-exp, log-softmax, negative log likelihood, cross entropy, accuracy.
+"""Lesson 9: log-sum-exp, log-softmax, negative log likelihood, cross entropy, accuracy.
 
 Every reduction runs over the last dimension of a tensor of any rank >= 1:
 for logits x of shape (..., C), `logsumexp(x)` has shape (...) and

@@ -1,4 +1,4 @@
-"""Assignment 08 (lesson 14): the LSTM cell and a one-layer LSTM, by hand.
+"""Lesson 12: the LSTM cell and a one-layer LSTM, by hand.
 
 An LSTM cell carries two states: h (the output, short-term) and c (the cell,
 long-term). From the input x and the previous h it computes four gates with

@@ -1,4 +1,4 @@
-"""Assignment 07 (lesson 13): the residual block.
+"""Lesson 12: the residual block.
 
 A residual block computes relu(convs(x) + idpath(x)): the convolutions learn
 a correction to the identity rather than the whole mapping. Its second

@@ -1,4 +1,4 @@
-"""Assignment 05 (lessons 10-11): learning-rate schedules and the one-cycle policy.
+"""Lessons 10-11: learning-rate schedules and the one-cycle policy.
 
 A schedule is a function of the training progress pos in [0, 1]. Two simple
 ones go from `start` at pos 0 to `end` at pos 1:

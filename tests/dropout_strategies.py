@@ -1,4 +1,4 @@
-"""Strategies for assignment 06, dropout: shapes, seeds and inputs whose zeros can only come from the mask."""
+"""Strategies for dropout: shapes, seeds and inputs whose zeros can only come from the mask."""
 from __future__ import annotations
 
 import math

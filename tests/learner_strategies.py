@@ -1,4 +1,4 @@
-"""Hypothesis strategies for assignment 04, learner: tiny problems and the points where a callback raises."""
+"""Hypothesis strategies for learner: tiny problems and the points where a callback raises."""
 from __future__ import annotations
 
 import torch

@@ -1,4 +1,4 @@
-"""Strategies for assignment 14, lstm: a cell's weights and inputs with gate pre-activations up to thousands.
+"""Strategies for lstm: a cell's weights and inputs with gate pre-activations up to thousands.
 
 The contract is torch's numbers, and torch's sigmoid and tanh saturate to finite values at any magnitude;
 `exp` overflows to inf past about 89 in float32 and 710 in float64, so a hand-written

@@ -1,4 +1,4 @@
-"""Strategies for assignment 05, schedule: schedule arguments, phased schedules and fits for OneCycle."""
+"""Strategies for schedule: schedule arguments, phased schedules and fits for OneCycle."""
 from __future__ import annotations
 
 import itertools

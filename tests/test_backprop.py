@@ -1,4 +1,4 @@
-"""Assignment 02: the lesson's forward and backward passes, checked against torch.autograd."""
+"""backprop: the lesson's forward and backward passes, checked against torch.autograd."""
 from __future__ import annotations
 
 import torch

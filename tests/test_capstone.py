@@ -1,4 +1,4 @@
-"""Assignment 09: the capstone trains a ResNet on the digits with the student's own framework.
+"""capstone: a ResNet trained on the digits with the student's own framework.
 
 The judge holds the held-out labels: it loads the digits itself, independently
 of the student's module, and sends them to the probe with the held-out labels

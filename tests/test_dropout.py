@@ -1,4 +1,4 @@
-"""Assignment 06: Dropout, with statistical tests whose bounds are sound.
+"""Dropout, with statistical tests whose bounds are sound.
 
 A correct Dropout fails a statistical test below with probability at most
 1e-9 per run (FALSE_FAILURE): exact binomial tails for the rate of zeros,

@@ -1,4 +1,4 @@
-"""Assignment 04: the Learner's events, cancels, state and training, against an independent model.
+"""learner: the Learner's events, cancels, state and training, against an independent model.
 
 `expected_events` below is a small model of SPEC.md's event grammar, written
 for the judge: it knows nothing of torch, and the student's event log is

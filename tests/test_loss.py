@@ -1,4 +1,4 @@
-"""Assignment 03: logsumexp, log_softmax, nll, cross_entropy and accuracy, against torch.
+"""logsumexp, log_softmax, nll, cross_entropy and accuracy, against torch.
 
 Values are compared with torch.logsumexp, F.log_softmax, F.nll_loss and
 F.cross_entropy computed in float64; gradients with torch.autograd's (the probe

@@ -1,4 +1,4 @@
-"""Assignment 08: LSTMCell and LSTM against torch.nn.LSTMCell and a one-layer nn.LSTM with the same weights."""
+"""LSTMCell and LSTM against torch.nn.LSTMCell and a one-layer nn.LSTM with the same weights."""
 from __future__ import annotations
 
 import torch

@@ -1,4 +1,4 @@
-"""Assignment 01: matmul, matmul_elementwise, matmul_broadcast, matmul_einsum."""
+"""matmul, matmul_elementwise, matmul_broadcast, matmul_einsum."""
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,4 @@
-"""Assignment 07: conv_layer and ResBlock, recomputed independently with torch.nn.functional.
+"""conv_layer and ResBlock, recomputed independently with torch.nn.functional.
 
 The probe exports the layers it finds (every Conv2d and BatchNorm2d, in
 registration order, whatever the student named them) and loads random values

@@ -1,4 +1,4 @@
-"""Assignment 05: sched_lin, sched_cos, combine_scheds, and OneCycle against torch's OneCycleLR step for step."""
+"""sched_lin, sched_cos, combine_scheds, and OneCycle against torch's OneCycleLR step for step."""
 from __future__ import annotations
 
 import math

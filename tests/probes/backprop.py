@@ -1,4 +1,4 @@
-"""Probes for assignment 02, backprop. Each returns the values and `.g` gradients the student's code produced.
+"""Probes for backprop. Each returns the values and `.g` gradients the student's code produced.
 
 Probes named `*_twice` call an exercise a second time on the same tensors (a new upstream gradient
 or target in between) and return the gradients after each call. Probes that return "after" give

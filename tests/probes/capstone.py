@@ -1,4 +1,4 @@
-"""Probes for assignment 09, the capstone: train with the student's own package, then predict.
+"""Probes for the capstone: train with the student's own package, then predict.
 
 The held-out answers never enter the student's process. The sandbox does not show
 scikit-learn's bundled data files (HIDDEN_FROM_THE_SANDBOX), and the exercise's

@@ -1,4 +1,4 @@
-"""Probes for assignment 06, dropout: build a Dropout, seed torch, run it, return what came out."""
+"""Probes for dropout: build a Dropout, seed torch, run it, return what came out."""
 import torch
 
 

@@ -1,4 +1,4 @@
-"""Probes for assignment 04, learner: fit a tiny model with recording callbacks and report what happened.
+"""Probes for learner: fit a tiny model with recording callbacks and report what happened.
 
 The recording callbacks subclass the student's `Callback` (so a Learner that
 checks `isinstance(cb, Callback)` accepts them) but bring their own `order`,

@@ -1,4 +1,4 @@
-"""Probes for assignment 03, loss: values, and gradients by autograd through the student's functions.
+"""Probes for loss: values, and gradients by autograd through the student's functions.
 
 Each exercise is graded on its own: while one runs, the module's other public
 functions are replaced by the stand-ins below, so that `cross_entropy` is graded

@@ -1,4 +1,4 @@
-"""Probes for assignment 08, lstm: build the student's module, load given weights, run, and differentiate."""
+"""Probes for lstm: build the student's module, load given weights, run, and differentiate."""
 import torch
 from torch import nn
 

@@ -1,4 +1,4 @@
-"""Probes for assignment 01, matmul, and the world its exercises run in (their confinement)."""
+"""Probes for matmul, and the world its exercises run in (their confinement)."""
 from grader._student_code.confine import forbidding
 
 # Lesson 8's rule for the three loop versions: no matrix-product routine. These are torch's kernels that

@@ -1,4 +1,4 @@
-"""Probes for assignment 07, resnet: build, export the layers, optionally randomise them, run.
+"""Probes for resnet: build, export the layers, optionally randomise them, run.
 
 Layers are exported by kind, in registration order (`module.modules()`), with
 no reliance on the student's attribute names, as the student's code made them.

@@ -1,4 +1,4 @@
-"""Probes for assignment 05, schedule."""
+"""Probes for schedule."""
 import math
 
 import torch
