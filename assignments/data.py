@@ -21,9 +21,13 @@ import torch
 class Dataset:
     """Inputs `x` and targets `y` of the same length, indexed together.
 
+    `len(ds)` is N, the number of items (len(x), not x.numel()); `ds[i]` is the pair
+    `(x[i], y[i])` for an int i or a 0-d int64 tensor (what a Sampler's batches hold),
+    the tensors themselves, dtypes and shapes kept. x and y are kept, never modified.
+
     Args:
-        x: a tensor (N, ...) of inputs.
-        y: a tensor (N, ...) of targets.
+        x: a tensor (N, ...) of inputs, any dtype.
+        y: a tensor (N, ...) of targets (int64 class indices or float values).
     """
 
     def __init__(self, x: torch.Tensor, y: torch.Tensor):
@@ -40,8 +44,15 @@ class Dataset:
 class Sampler:
     """The indices of each batch: int64 tensors of at most `bs`, covering range(len(ds)) once per pass.
 
+    With n = len(ds) and `order` = torch.arange(n), or, with `shuffle`, a fresh
+    torch.randperm(n) drawn from torch's global generator at the start of each pass
+    (each `iter()`), a pass yields the 1-D int64 tensors order[0:bs], order[bs:2*bs], ...:
+    ceil(n / bs) batches, all of bs indices but the last, which holds the n - (k-1)*bs left
+    (never an empty batch; one batch of all n when bs >= n). So torch.manual_seed(s) before
+    the passes reproduces them, and two passes draw two permutations.
+
     Args:
-        ds: anything with a length.
+        ds: anything with a length (only len(ds) is used).
         bs: the batch size (the last batch of a pass may be smaller).
         shuffle: in the order of a fresh torch.randperm(len(ds)) each pass, instead of 0, 1, 2, ...
     """
@@ -58,12 +69,20 @@ class Sampler:
 
 
 def collate(batch: list) -> tuple:
-    """A list of `(x, y)` pairs -> `(torch.stack(xs), torch.stack(ys))`."""
+    """A list of k `(x, y)` pairs -> `(torch.stack(xs), torch.stack(ys))`.
+
+    xs of shape (...) stack to (k, ...), ys to (k, ...), dtypes kept (torch.stack adds the
+    batch dimension; torch.cat would join along an existing one). The list is not modified.
+    """
     raise NotImplementedError("lesson 9, assignment 05 data: write collate")
 
 
 class DataLoader:
     """`collate_fn([ds[i] for i in idxs])` for each batch of indices the sampler yields.
+
+    Every pass (each `iter()`) iterates the sampler afresh, so a shuffled sampler's new
+    order reaches each epoch; the dataset is indexed one item at a time, and whatever
+    collate_fn returns is yielded as it is. `len` is `len(sampler)`.
 
     Args:
         ds: a dataset (`ds[i]`).

@@ -1,0 +1,10 @@
+"""DataLoaders as a dataclass with two fields."""
+from dataclasses import dataclass
+
+EXERCISE = "DataLoaders"
+
+
+@dataclass
+class DataLoaders:
+    train: object
+    valid: object

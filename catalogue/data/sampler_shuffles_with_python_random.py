@@ -1,0 +1,14 @@
+"""The Sampler shuffles with Python's random.shuffle, which torch.manual_seed does not seed: not reproducible."""
+import random
+
+EXERCISE = "Sampler"
+
+
+class Sampler(Sampler):
+    def __iter__(self):
+        order = list(range(self.n))
+        if self.shuffle:
+            random.shuffle(order)
+        order = torch.tensor(order, dtype=torch.int64)
+        for i in range(0, self.n, self.bs):
+            yield order[i:i + self.bs]
