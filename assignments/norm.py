@@ -22,6 +22,14 @@ They differ in what the statistics are taken over:
 Compute the variance as the mean of squared deviations, ((x - mean) ** 2).mean():
 the shortcut E[x^2] - E[x]^2 subtracts two large numbers when the inputs sit
 far from zero (an offset of 1e4 in float32) and loses the variance entirely.
+Results keep x's dtype (float32 or float64) and are judged within the rounding
+error of such a two-pass computation in that dtype.
+
+Statistics need more than one value: BatchNorm in training needs N*H*W > 1 and
+InstanceNorm H*W > 1 (torch raises otherwise); a batch of one is fine for
+BatchNorm in eval, LayerNorm and InstanceNorm. No layer changes its input x,
+and BatchNorm updates its running statistics without autograd (in place, under
+torch.no_grad()), so they never require grad.
 """
 import torch
 from torch import nn
