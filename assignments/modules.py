@@ -38,6 +38,12 @@ import torch.nn.functional as F
 class Parameter(torch.Tensor):
     """A tensor with `data`'s values that requires grad, and that a Module registers as a parameter.
 
+    It is an instance of this class (a torch.Tensor subclass), with data's dtype
+    and shape, and a leaf of the autograd graph even where `data` was computed
+    from tensors that require grad (it is detached from their graph), so that
+    torch.optim can update it in place. `data` itself is left as it was: its
+    values, and its requires_grad flag.
+
     Args:
         data: a float tensor (or anything `torch.as_tensor` takes).
     """

@@ -1,0 +1,12 @@
+"""Parameter(data) clones data without detaching it: made from a computed tensor, it stays in the graph.
+
+It is not a leaf, and torch.optim refuses it.
+"""
+EXERCISE = "Parameter"
+
+
+class Parameter(torch.Tensor):
+    __torch_function__ = torch._C._disabled_torch_function_impl
+
+    def __new__(cls, data):
+        return torch.as_tensor(data).clone().as_subclass(cls).requires_grad_()

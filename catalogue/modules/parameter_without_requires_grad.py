@@ -1,0 +1,12 @@
+"""Parameter is made with torch.Tensor._make_subclass(cls, data), whose requires_grad defaults to False.
+
+Nothing computes its gradient, and SGD never moves it.
+"""
+EXERCISE = "Parameter"
+
+
+class Parameter(torch.Tensor):
+    __torch_function__ = torch._C._disabled_torch_function_impl
+
+    def __new__(cls, data):
+        return torch.Tensor._make_subclass(cls, torch.as_tensor(data).detach())
