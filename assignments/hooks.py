@@ -122,6 +122,9 @@ def lsuv_module(model: nn.Module, m: nn.Module, xb: torch.Tensor, tol: float = 1
     again; then, while |std - 1| > tol (at most 10 rounds), it divides `m.weight` by
     the std and runs again. The hook is removed at the end.
 
+    `m` has a `weight` and a `bias` (an nn.Linear or nn.Conv2d); its output on xb
+    is not constant (its std is divided by). Only m's parameters change; xb does not.
+
     Returns:
         (mean, std) of m's output in the last forward pass, as floats (torch's std, the unbiased one).
     """
@@ -155,8 +158,9 @@ def grad_cam(model: nn.Module, layer: nn.Module, x: torch.Tensor, cls: int) -> t
 
     With A (1, K, h, w) the layer's output, w the spatial mean of the gradient of
     `model(x)[0, cls]` with respect to A[0] (one weight per channel), the map is
-    `(w[:, None, None] * A[0]).sum(0)`. The model is left with no hooks, and its
-    parameters' `.grad` as they were.
+    `(w[:, None, None] * A[0]).sum(0)`, in x's dtype, with no relu applied. The model
+    is left with no hooks, and its parameters' `.grad` as they were (take the
+    gradient with torch.autograd.grad; backward() would add to them).
     """
     raise NotImplementedError("lesson 10, assignment 08 hooks: write grad_cam")
 
