@@ -32,6 +32,12 @@ class Namespace:
     def __setattr__(self, name, value):
         self._namespace[name] = value
 
+    def __delattr__(self, name):  # a probe that put a stand-in where the notebook had no such name takes it away
+        try:
+            del self._namespace[name]
+        except KeyError:
+            raise AttributeError(f"the notebook defines no {name!r}") from None
+
 
 class NotebookImplementation(LocalImplementation):
     """The exercises of one assignment as defined by a notebook's code (its globals)."""

@@ -121,9 +121,10 @@ class _Block(Module):
 @contextlib.contextmanager
 def _on_stand_ins(m, cls):
     """The student's `cls` rebased on the kit's Module, and the module's `Parameter` and `Module` the kit's."""
-    student_module = m.__dict__.get("Module")
+    # getattr, not m.__dict__: in a notebook `m` is a view of the notebook's globals (grader.notebook.Namespace).
+    student_module = getattr(m, "Module", None)
     rebased = []
-    saved = {name: m.__dict__[name] for name in ("Parameter", "Module") if name in m.__dict__}
+    saved = {name: getattr(m, name) for name in ("Parameter", "Module") if hasattr(m, name)}
     try:
         for klass in cls.__mro__:  # the class itself, and any class of the student's between it and Module
             if student_module is not None and student_module in klass.__bases__:
@@ -142,14 +143,14 @@ def _on_stand_ins(m, cls):
         for name in ("Parameter", "Module"):
             if name in saved:
                 setattr(m, name, saved[name])
-            elif name in m.__dict__:
+            elif hasattr(m, name):
                 delattr(m, name)
 
 
 @contextlib.contextmanager
 def _kit_parameter(m):
     """The module's global `Parameter` bound to the kit's for the call (the Module tests)."""
-    had, saved = "Parameter" in m.__dict__, m.__dict__.get("Parameter")
+    had, saved = hasattr(m, "Parameter"), getattr(m, "Parameter", None)
     m.Parameter = Parameter
     try:
         yield
