@@ -67,9 +67,11 @@ class OneCycle(Callback):
     max_lr, total_steps=T, pct_start, div_factor=div, final_div_factor=div_final,
     anneal_strategy='cos') after i calls of step(): with e = pct_start * T - 1,
     a cosine from max_lr / div to max_lr over steps 0..e, then from max_lr to
-    max_lr / div / div_final over steps e..T-1. The momentum (`momentum`, or
-    betas[0] for Adam-like optimizers) goes from moms[0] to moms[1] and back to
-    moms[2] over the same phases. Validation batches leave the schedule alone.
+    max_lr / div / div_final over steps e..T-1. The momentum (`momentum`,
+    betas[0] for torch's Adam-like optimizers, or `mom` in the kit's own,
+    optimizer.py) goes from moms[0] to moms[1] and back to moms[2] over the same
+    phases; the rest of a group (betas[1], sqr_mom) is left as it is. Validation
+    batches leave the schedule alone.
 
     Args:
         max_lr: the peak learning rate.

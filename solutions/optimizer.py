@@ -1,0 +1,274 @@
+"""Lesson 11: optimizers from steppers and statistics, up to Adam and LAMB.
+
+An optimizer holds parameter groups, each a dict `{"params": [tensors], **hypers}`
+as in torch, and at every `step()` updates each parameter that has a gradient.
+The lesson writes every optimizer as one small class and a list of *steppers*:
+functions `stepper(p, **hypers) -> p` that change one parameter in place and
+ignore the hyper-parameters they do not use. A stepper may carry `_defaults`,
+the hyper-parameters it needs with their default values:
+
+    sgd_step(p, lr)              p -= lr * p.grad
+    weight_decay(p, lr, wd)      p *= 1 - lr * wd                 _defaults = {"wd": 0.}
+    l2_reg(p, wd)                p.grad += wd * p                 _defaults = {"wd": 0.}
+    momentum_step(p, lr, grad_avg)   p -= lr * grad_avg
+
+Optimizers with state (momentum, Adam) add *statistics*: objects with `_defaults`,
+`init_state(p)` (the state of a parameter at its first step) and
+`update(p, state, **hypers)` (the state after this step's gradient):
+
+    AverageGrad(dampening=False)    mom = 0.9
+        grad_avg = mom * grad_avg + mom_damp * grad,          mom_damp = 1 - mom if dampening else 1
+    AverageSqrGrad(dampening=True)  sqr_mom = 0.99
+        sqr_avg = sqr_mom * sqr_avg + sqr_damp * grad**2,     sqr_damp = 1 - sqr_mom if dampening else 1
+    StepCount()                     step = 1, 2, 3, ...
+
+and the steppers get the state too. Adam divides the average gradient by the root
+of the average squared gradient, both debiased (averages that start at zero are too
+small in the first steps): with debias(mom, damp, step) = damp * (1 - mom**step) / (1 - mom),
+
+    debias1 = debias(mom, mom_damp, step),   debias2 = debias(sqr_mom, sqr_damp, step)
+    adam_step:  p -= lr / debias1 * grad_avg / (sqrt(sqr_avg / debias2) + eps)
+    lamb_step:  d = grad_avg / debias1 / (sqrt(sqr_avg / debias2) + eps) + wd * p
+                p -= lr * r * d,   r = ||p|| / ||d||  (r = 1 when either norm is 0)
+
+So, step for step: [sgd_step] is torch.optim.SGD; [l2_reg, sgd_step] is SGD with
+weight_decay; momentum_step with AverageGrad() is SGD with momentum; `adam_opt()` is
+torch.optim.AdamW(lr, betas=(mom, sqr_mom), eps=eps, weight_decay=wd) (Adam when wd = 0).
+Schedulers (OneCycle) change a group's dict between steps.
+"""
+from functools import partial
+
+import torch
+
+
+class Optimizer:
+    """Parameter groups, updated by `steppers` at every step.
+
+    Args:
+        params: an iterable of tensors (one group), or of lists of tensors (one group per list).
+        steppers: functions `stepper(p, **hypers) -> p`, run in order on each parameter with a gradient.
+        **defaults: hyper-parameters of every group; they win over the steppers' `_defaults`.
+
+    Attributes:
+        param_groups: a list of dicts `{"params": [tensors], **hypers}`, as in torch.
+    """
+
+    def __init__(self, params, steppers, **defaults):
+        ### BEGIN SOLUTION
+        self.steppers = list(steppers)
+        hypers = {}
+        for stepper in self.steppers:
+            hypers.update(getattr(stepper, "_defaults", {}))
+        hypers.update(defaults)
+        params = list(params)
+        groups = params if params and isinstance(params[0], (list, tuple)) else [params]
+        self.param_groups = [{"params": list(group), **hypers} for group in groups]
+        ### END SOLUTION
+
+    def hypers(self, group: dict) -> dict:
+        """The group's hyper-parameters: everything in it but its params."""
+        return {key: value for key, value in group.items() if key != "params"}
+
+    def grad_params(self):
+        """(p, group's hyper-parameters) for every parameter that has a gradient."""
+        ### BEGIN SOLUTION
+        return [(p, self.hypers(group)) for group in self.param_groups for p in group["params"]
+                if p.grad is not None]
+        ### END SOLUTION
+
+    def zero_grad(self) -> None:
+        """Zero the gradient of every parameter that has one."""
+        ### BEGIN SOLUTION
+        for p, _ in self.grad_params():
+            p.grad.detach_()
+            p.grad.zero_()
+        ### END SOLUTION
+
+    def step(self) -> None:
+        """Run every stepper, in order, on every parameter that has a gradient, with its group's hyper-parameters."""
+        ### BEGIN SOLUTION
+        with torch.no_grad():
+            for p, hypers in self.grad_params():
+                for stepper in self.steppers:
+                    p = stepper(p, **hypers)
+        ### END SOLUTION
+
+
+def sgd_step(p, lr, **kwargs):
+    """p -= lr * p.grad."""
+    ### BEGIN SOLUTION
+    p.add_(p.grad, alpha=-lr)
+    return p
+    ### END SOLUTION
+
+
+def weight_decay(p, lr, wd, **kwargs):
+    """p *= 1 - lr * wd (decoupled weight decay: AdamW's)."""
+    ### BEGIN SOLUTION
+    p.mul_(1 - lr * wd)
+    return p
+    ### END SOLUTION
+
+
+weight_decay._defaults = {"wd": 0.0}
+
+
+def l2_reg(p, wd, **kwargs):
+    """p.grad += wd * p (L2 regularisation: SGD's weight_decay)."""
+    ### BEGIN SOLUTION
+    p.grad.add_(p, alpha=wd)
+    return p
+    ### END SOLUTION
+
+
+l2_reg._defaults = {"wd": 0.0}
+
+
+class StatefulOptimizer(Optimizer):
+    """An Optimizer whose steppers also get each parameter's state, kept up to date by `stats`.
+
+    Args:
+        params, steppers, **defaults: as for Optimizer; the stats' `_defaults` are merged too
+            (what is passed wins).
+        stats: objects with `_defaults`, `init_state(p) -> dict` and `update(p, state, **hypers) -> dict`.
+
+    Attributes:
+        state: {p: dict} for every parameter that has stepped, initialised at its first step from
+            every stat's init_state(p).
+    """
+
+    def __init__(self, params, steppers, stats=(), **defaults):
+        ### BEGIN SOLUTION
+        self.stats = list(stats)
+        merged = {}
+        for stat in self.stats:
+            merged.update(getattr(stat, "_defaults", {}))
+        merged.update(defaults)
+        super().__init__(params, steppers, **merged)
+        self.state = {}
+        ### END SOLUTION
+
+    def step(self) -> None:
+        """Per parameter with a gradient: each stat's update, then each stepper with `**state, **hypers`."""
+        ### BEGIN SOLUTION
+        with torch.no_grad():
+            for p, hypers in self.grad_params():
+                if p not in self.state:
+                    self.state[p] = {}
+                    for stat in self.stats:
+                        self.state[p].update(stat.init_state(p))
+                state = self.state[p]
+                for stat in self.stats:
+                    state = stat.update(p, state, **hypers)
+                self.state[p] = state
+                for stepper in self.steppers:
+                    p = stepper(p, **state, **hypers)
+        ### END SOLUTION
+
+
+class AverageGrad:
+    """grad_avg = mom * grad_avg + (1 - mom if dampening else 1) * grad; `mom_damp` in the state too."""
+
+    _defaults = {"mom": 0.9}
+
+    def __init__(self, dampening: bool = False):
+        self.dampening = dampening
+
+    def init_state(self, p) -> dict:
+        ### BEGIN SOLUTION
+        return {"grad_avg": torch.zeros_like(p)}
+        ### END SOLUTION
+
+    def update(self, p, state: dict, mom: float, **kwargs) -> dict:
+        ### BEGIN SOLUTION
+        state["mom_damp"] = 1 - mom if self.dampening else 1.0
+        state["grad_avg"].mul_(mom).add_(p.grad, alpha=state["mom_damp"])
+        return state
+        ### END SOLUTION
+
+
+class AverageSqrGrad:
+    """sqr_avg = sqr_mom * sqr_avg + (1 - sqr_mom if dampening else 1) * grad**2; `sqr_damp` in the state too."""
+
+    _defaults = {"sqr_mom": 0.99}
+
+    def __init__(self, dampening: bool = True):
+        self.dampening = dampening
+
+    def init_state(self, p) -> dict:
+        ### BEGIN SOLUTION
+        return {"sqr_avg": torch.zeros_like(p)}
+        ### END SOLUTION
+
+    def update(self, p, state: dict, sqr_mom: float, **kwargs) -> dict:
+        ### BEGIN SOLUTION
+        state["sqr_damp"] = 1 - sqr_mom if self.dampening else 1.0
+        state["sqr_avg"].mul_(sqr_mom).addcmul_(p.grad, p.grad, value=state["sqr_damp"])
+        return state
+        ### END SOLUTION
+
+
+class StepCount:
+    """`step`: how many steps this parameter has taken, this one included (1 at the first)."""
+
+    _defaults = {}
+
+    def init_state(self, p) -> dict:
+        ### BEGIN SOLUTION
+        return {"step": 0}
+        ### END SOLUTION
+
+    def update(self, p, state: dict, **kwargs) -> dict:
+        ### BEGIN SOLUTION
+        state["step"] += 1
+        return state
+        ### END SOLUTION
+
+
+def momentum_step(p, lr, grad_avg, **kwargs):
+    """p -= lr * grad_avg."""
+    ### BEGIN SOLUTION
+    p.add_(grad_avg, alpha=-lr)
+    return p
+    ### END SOLUTION
+
+
+def debias(mom: float, damp: float, step: int) -> float:
+    """What an average started at zero is scaled by after `step` steps: damp * (1 - mom**step) / (1 - mom)."""
+    return damp * (1 - mom**step) / (1 - mom)
+
+
+def adam_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, **kwargs):
+    """p -= lr / debias1 * grad_avg / (sqrt(sqr_avg / debias2) + eps)."""
+    ### BEGIN SOLUTION
+    debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)
+    p.addcdiv_(grad_avg, (sqr_avg / debias2).sqrt() + eps, value=-lr / debias1)
+    return p
+    ### END SOLUTION
+
+
+adam_step._defaults = {"eps": 1e-5}
+
+
+def lamb_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, wd, **kwargs):
+    """d = Adam's direction + wd * p; p -= lr * (||p|| / ||d||) * d, the ratio 1 when either norm is 0."""
+    ### BEGIN SOLUTION
+    debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)
+    direction = grad_avg / debias1 / ((sqr_avg / debias2).sqrt() + eps) + wd * p
+    r1, r2 = p.norm().item(), direction.norm().item()
+    trust = 1.0 if r1 == 0 or r2 == 0 else r1 / r2
+    p.add_(direction, alpha=-lr * trust)
+    return p
+    ### END SOLUTION
+
+
+lamb_step._defaults = {"eps": 1e-6, "wd": 0.0}
+
+
+def adam_opt(**defaults):
+    """AdamW, from the pieces: StatefulOptimizer with weight_decay and adam_step, and the three statistics."""
+    ### BEGIN SOLUTION
+    return partial(StatefulOptimizer, steppers=[weight_decay, adam_step],
+                   stats=[AverageGrad(dampening=True), AverageSqrGrad(), StepCount()], **defaults)
+    ### END SOLUTION
+
