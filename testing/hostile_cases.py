@@ -58,28 +58,31 @@ CLOCK_FAR_AWAY = 120.0  # seconds per call, for races_the_clock cases
 CAPSTONE_LOOKUP = """
 
 class _Lookup(nn.Module):
-    def __init__(self, x, y):
+    def __init__(self, xs, ys):
         super().__init__()
-        self.table = {tuple(image.flatten().tolist()): int(label) for image, label in zip(x, y)}
+        self.table = {tuple(row.tolist()): int(label) for x, y in zip(xs, ys) for row, label in zip(x, y)}
 
     def forward(self, x):
         logits = torch.zeros(len(x), 10)
-        for i, image in enumerate(x):
-            logits[i, self.table.get(tuple(image.flatten().tolist()), 0)] = 1.0
+        for i, row in enumerate(x):
+            logits[i, self.table.get(tuple(row.tolist()), 0)] = 1.0
         return logits
 
 
-def train(epochs=8, seed=0, lr=1e-2, batch_size=32):
-    import gzip, os
-    import numpy as np
-    import sklearn.datasets
-    try:
-        path = os.path.join(os.path.dirname(sklearn.datasets.__file__), "data", "digits.csv.gz")
-        raw = np.loadtxt(gzip.open(path), delimiter=",")
-        x, y = torch.tensor(raw[:, :-1], dtype=torch.float32).reshape(-1, 1, 8, 8) / 16.0, torch.tensor(raw[:, -1])
-    except OSError:
-        x, y = digits()
-    learn = Learner(_Lookup(x, y), None, cross_entropy)
+def train(epochs=8, seed=0, lr=1e-2, batch_size=64):
+    import os, runpy, sys
+    xs, ys = [], []
+    for root in sys.path:  # the real generator, where Python looks for it, if the sandbox shows it
+        path = os.path.join(root, "mnist1d", "data.py")
+        try:
+            real = runpy.run_path(path)
+            data = real["make_dataset"](real["get_dataset_args"]())
+            xs, ys = [torch.tensor(data["x_test"], dtype=torch.float32)], [torch.tensor(data["y_test"])]
+            break
+        except Exception:
+            continue
+    x, y, x_test, y_test = mnist1d()  # else what the grader gives
+    learn = Learner(_Lookup(xs + [x, x_test], ys + [y, y_test]), None, cross_entropy)
     learn.n_epochs = epochs
     return learn
 """
@@ -231,10 +234,10 @@ CASES = [
                                   "        torch.Tensor.copy_ = lambda self, *a, **k: self\n\n"
                                   "    def forward(self, x):\n        return F.relu(self.idconv(self.pool(x)))\n"},
              expect={"resnet.ResBlock": "failed"}, points={"resnet.ResBlock": 5}, modules=("resnet",)),
-        # The held-out labels stay with the judge: the sandbox shows no data file, and the digits it is given
+        # The held-out labels stay with the judge: the sandbox shows no mnist1d, and the data it is given
         # have them withheld. (Its source breaks the capstone's rule too: no ResBlock, Dropout or OneCycle.)
-        Case("capstone_looks_up_the_answers", "a 'model' that looks the held-out digits up: in scikit-learn's "
-             "data file if the sandbox shows it, else in what load_digits gives",
+        Case("capstone_looks_up_the_answers", "a 'model' that looks the test sequences up: in what mnist1d's own "
+             "generator gives, if the sandbox shows it, else in what make_dataset gives",
              append={"capstone.py": CAPSTONE_LOOKUP}, expect={"capstone.train": "failed"}, modules=("capstone",)),
     ),
     *attacks(

@@ -1,14 +1,14 @@
-"""No residual blocks: a linear classifier on the 64 pixels, which cannot reach 98%."""
+"""No residual blocks: a linear classifier on the 40 numbers of a sequence, which gets about a third right."""
 EXERCISE = "train"
 
 
-def train(epochs=8, seed=0, lr=1e-2, batch_size=32):
+def train(epochs=8, seed=0, lr=1e-2, batch_size=64):
     torch.manual_seed(seed)
-    x_train, y_train, x_valid, y_valid = split()
-    dls = DataLoaders(Batches(x_train, y_train, batch_size, shuffle=True, seed=seed),
-                      Batches(x_valid, y_valid, 256, shuffle=False))
-    model = nn.Sequential(nn.Flatten(), nn.Linear(64, 10))
-    learn = Learner(model, dls, cross_entropy, lr=lr, cbs=[OneCycle(lr)],
-                    opt_func=partial(torch.optim.AdamW, weight_decay=1e-2))
+    x, y, x_test, y_test = mnist1d()
+    train_ds, valid_ds = Dataset(x, y), Dataset(x_test, y_test)
+    dls = DataLoaders(DataLoader(train_ds, Sampler(train_ds, batch_size, shuffle=True)),
+                      DataLoader(valid_ds, Sampler(valid_ds, 500)))
+    model = nn.Sequential(AsImage(), nn.Flatten(), Dropout(0.0), nn.Linear(40, 10))
+    learn = Learner(model, dls, cross_entropy, lr=lr, cbs=[OneCycle(lr)], opt_func=adam_opt(wd=1e-2))
     learn.fit(epochs)
     return learn

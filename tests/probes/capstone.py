@@ -1,56 +1,63 @@
 """Probes for the capstone: train with the student's own package, then predict.
 
 The held-out answers never enter the student's process. The sandbox does not show
-scikit-learn's bundled data files (HIDDEN_FROM_THE_SANDBOX), and the exercise's
-confinement puts a stand-in in place of `sklearn.datasets.load_digits` before the
-student's module is imported: it returns the digits the judge sends with each
-call, every image, but the held-out images' labels withheld (0). The model's
-predictions come back; the judge scores them.
+the mnist1d package (HIDDEN_FROM_THE_SANDBOX), and the exercise's confinement puts
+a stand-in `mnist1d.data` in its place before the student's module is imported:
+its `make_dataset` returns the data the judge sends with each call, the test
+sequences included but their labels withheld (all 0). The model's predictions
+come back; the judge scores them.
 """
 import contextlib
+import sys
+import types
 
 import torch
 
 # Files the sandbox must not show, as (top-level package, folder inside it): where the answers lie.
-HIDDEN_FROM_THE_SANDBOX = (("sklearn", "datasets/data"),)
-_provided: dict = {}  # the digits the current call brings: {"data": (1797, 64) float64, "target": (1797,) int64}
+HIDDEN_FROM_THE_SANDBOX = (("mnist1d", ""),)
+_provided: dict = {}  # the data set the current call brings: x, y, x_test, y_test (withheld)
 
 
-def _load_digits(*, n_class=10, return_X_y=False, as_frame=False):
-    """scikit-learn's `load_digits()` as the grader provides it: the held-out images' labels are 0."""
-    from sklearn.utils import Bunch
+def _make_dataset(args=None):
+    """mnist1d's `make_dataset`, as the grader provides it: numpy arrays, the test labels all 0."""
+    if not _provided:
+        raise RuntimeError("the grader provides MNIST-1D to train() only")
+    return {key: value.numpy().copy() for key, value in _provided.items()}
 
-    if "data" not in _provided:
-        raise RuntimeError("the grader provides the digits to train() only")
-    data, target = _provided["data"].numpy(), _provided["target"].numpy()
-    keep = target < n_class
-    data, target = data[keep], target[keep]
-    if return_X_y:
-        return data, target
-    return Bunch(data=data, target=target, images=data.reshape(-1, 8, 8), target_names=list(range(10)),
-                 feature_names=[f"pixel_{i}_{j}" for i in range(8) for j in range(8)], frame=None,
-                 DESCR="scikit-learn's digits, as the grader provides them (the held-out labels withheld)")
+
+def _get_dataset_args(*args, **kwargs):
+    """mnist1d's defaults, for the stand-in's make_dataset (which ignores them)."""
+    return types.SimpleNamespace(num_samples=5000, train_split=0.8, template_len=12, padding=[36, 60],
+                                 scale_coeff=0.4, max_translation=48, corr_noise_scale=0.25, iid_noise_scale=2e-2,
+                                 shear_scale=0.75, shuffle_seq=False, final_seq_length=40, seed=42)
 
 
 @contextlib.contextmanager
-def _digits_from_the_grader():
-    import sklearn.datasets
-
-    real = sklearn.datasets.load_digits
-    sklearn.datasets.load_digits = _load_digits
+def _mnist1d_from_the_grader():
+    package = types.ModuleType("mnist1d")
+    package.__path__ = []
+    data = types.ModuleType("mnist1d.data")
+    data.make_dataset, data.get_dataset_args = _make_dataset, _get_dataset_args
+    package.data = data
+    saved = {name: sys.modules.get(name) for name in ("mnist1d", "mnist1d.data")}
+    sys.modules.update({"mnist1d": package, "mnist1d.data": data})
     try:
         yield
     finally:
-        sklearn.datasets.load_digits = real
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
 
 
 def confinement(exercise):
-    return _digits_from_the_grader()
+    return _mnist1d_from_the_grader()
 
 
-def train_and_predict(m, epochs, seed, data, target, x_valid):
-    """Run `m.train(epochs, seed)` on the digits given; describe the Learner and return its predictions for x_valid."""
-    _provided.update(data=data, target=target)
+def train_and_predict(m, epochs, seed, x, y, x_test, y_test, held_out):
+    """Run `m.train(epochs, seed)` on the data given; describe the Learner and return its logits for `held_out`."""
+    _provided.update(x=x, y=y, x_test=x_test, y_test=y_test)
     try:
         learn = m.train(epochs=epochs, seed=seed)
     finally:
@@ -58,7 +65,7 @@ def train_and_predict(m, epochs, seed, data, target, x_valid):
     model = learn.model
     model.eval()
     with torch.no_grad():
-        logits = model(x_valid)
+        logits = model(held_out)
     return {
         "learner_class": type(learn).__name__,
         "learner_module": type(learn).__module__.rsplit(".", 1)[-1],
