@@ -5,7 +5,12 @@ moves eps of the target's mass onto all C classes evenly, so the loss is
 
     (1 - eps) * nll(log_softmax(x), target) + eps * mean over classes of -log_softmax(x)
 
-averaged over the batch: `F.cross_entropy(x, target, label_smoothing=eps)`.
+averaged over the batch: `F.cross_entropy(x, target, label_smoothing=eps)`, for
+any eps in [0, 1] (0: plain cross entropy; 1: the mean of -log_softmax alone), N
+and C from 1, and logits of any magnitude torch handles (up to 1e30, 1e300 in
+float64): take log_softmax (the max trick), never the log of a softmax. It is
+judged to a few ulps of the largest logit, its gradient likewise, and leaves
+the logits and targets as they were.
 
 Mixup trains on mixtures of pairs of examples: before each training batch it
 draws lam from Beta(alpha, alpha) (torch.distributions.Beta, from torch's global
@@ -16,7 +21,13 @@ the first example), draws a permutation of the batch, and mixes
     loss <- lam * loss_func(preds, yb) + (1 - lam) * loss_func(preds, yb[perm])
 
 in that order (lam first, then `torch.randperm(N)`), so the same seed gives the same
-mixture. Validation batches are left alone: the model is judged on real examples.
+mixture. lam is one number for the whole batch; torch's Beta samples in float32
+(its default dtype), and a lam drawn or folded in float64 is as good (within
+float32's rounding). learn.xb and learn.loss keep their dtypes, the loss stays a
+tensor autograd differentiates, learn.yb stays the batch's own targets (yb[perm]
+lives in the loss only), and the batch the learner handed over is not changed in
+place. Validation batches (learn.training False) are left alone, inputs and loss:
+the model is judged on real examples.
 """
 import torch
 import torch.nn.functional as F
@@ -39,7 +50,7 @@ class LabelSmoothingCrossEntropy(nn.Module):
         ### END SOLUTION
 
     def forward(self, logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        """logits (N, C), target (N,) int64 -> the batch's mean loss, a 0-d tensor."""
+        """logits (N, C), target (N,) int64 -> the batch's mean loss, a 0-d tensor of the logits' dtype."""
         ### BEGIN SOLUTION
         log_probs = F.log_softmax(logits, dim=-1)
         smooth = -log_probs.mean(-1).mean()

@@ -7,7 +7,7 @@ import math
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from tests.probes.schedule import OPTIMIZERS
+from tests.probes.schedule import KIT, OPTIMIZERS
 
 # Starts and ends of either sign and any magnitude up to 10 (learning rates, momenta and more);
 # tiny ones too, where a float32 evaluation underflows (the precision bound has an absolute floor for them).
@@ -90,14 +90,17 @@ def one_cycle_kwargs(draw):
 
 @st.composite
 def one_fit(draw, pct_start, optimizers=ALL_OPTIMIZERS):
-    """One fit: a fresh optimizer (1 to 3 groups with their own lr, and beta2 for Adam), epochs and batch counts."""
+    """One fit: a fresh optimizer (1 to 3 groups with their own lr, and beta2 for Adam or sqr_mom for the kit's
+    own, KIT), epochs and batch counts."""
     n_epochs, n_train, n_valid = draw(st.integers(1, 3)), draw(st.integers(1, 6)), draw(st.integers(0, 2))
     assume(pct_start * n_epochs * n_train != 1)  # torch's OneCycleLR divides by zero there: no reference
     optimizer = draw(st.sampled_from(optimizers))
     groups = []
     for _ in range(draw(st.integers(1, 3))):
         hypers = {"lr": draw(st.sampled_from(GROUP_LRS))}
-        if optimizer != "sgd":
+        if optimizer == KIT:  # adam_opt's groups: mom and sqr_mom (differing between groups, as beta2 above)
+            hypers.update(mom=0.9, sqr_mom=draw(st.sampled_from(BETA2S)), eps=1e-5, wd=0.0)
+        elif optimizer != "sgd":
             hypers["betas"] = [0.9, draw(st.sampled_from(BETA2S))]
         groups.append(hypers)
     return {"optimizer": optimizer, "groups": groups, "n_epochs": n_epochs, "n_train": n_train,

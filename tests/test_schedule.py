@@ -180,9 +180,16 @@ def test_combine_scheds_leaves_its_arguments_unchanged(impl, case):
 # --- OneCycle ------------------------------------------------------------------------------------
 
 def torch_one_cycle(kwargs, fit):
-    """[[lr, momentum] per group] for each of the fit's T steps, from torch's own OneCycleLR."""
+    """[[lr, momentum] per group] for each of the fit's T steps, from torch's own OneCycleLR.
+
+    For the kit's own optimizers (probe.KIT), which torch cannot schedule, the reference is torch's SGD with
+    momentum over groups of the same lrs: OneCycleLR's values do not depend on the optimizer.
+    """
     total = steps(fit)
-    opt = probe.make_optimizer(fit["optimizer"], fit["groups"])
+    if fit["optimizer"] == probe.KIT:
+        opt = probe.make_optimizer("sgd", [{"lr": hypers["lr"]} for hypers in fit["groups"]])
+    else:
+        opt = probe.make_optimizer(fit["optimizer"], fit["groups"])
     scheduler = torch.optim.lr_scheduler.OneCycleLR(
         opt, kwargs["max_lr"], total_steps=total, pct_start=kwargs["pct_start"], div_factor=kwargs["div"],
         final_div_factor=kwargs["div_final"], anneal_strategy="cos", max_momentum=kwargs["moms"][0],
@@ -281,3 +288,29 @@ def test_one_cycle_starts_again_each_fit(impl, data, kwargs):
     expect_one_cycle(got[0], kwargs, first, f"OneCycle({kwargs}), first fit")
     expect_one_cycle(got[1], kwargs, second, f"OneCycle({kwargs}), second fit (T = {steps(second)}, after a first "
                                              f"of T = {steps(first)})")
+
+
+@exercise("OneCycle", points=2, hint="the kit's own optimizers (optimizer.py) keep the momentum in group['mom']: "
+                                     "set it there when a group has neither betas nor momentum, and leave "
+                                     "group['sqr_mom'] as it is")
+@settings(max_examples=20)
+@given(data=st.data(), kwargs=one_cycle_kwargs())
+def test_one_cycle_schedules_the_kits_own_optimizers(impl, data, kwargs):
+    """With the kit's own optimizer (groups of lr, mom, sqr_mom), lr and mom follow OneCycleLR; sqr_mom stays.
+
+    The optimizer is a stand-in of the kit's shape (param_groups of dicts holding lr, mom,
+    sqr_mom, eps and wd, as adam_opt makes them); every group's lr and mom are read right after
+    before_batch and when opt.step() runs, and judged against torch's OneCycleLR (on SGD with
+    momentum: its values do not depend on the optimizer); sqr_mom must stay the group's own.
+    """
+    fit = data.draw(one_fit(kwargs["pct_start"], optimizers=(probe.KIT,)), label="fit")
+    (got,) = impl.run(probe.one_cycle, kwargs, [fit])
+    what = f"OneCycle({kwargs}) with the kit's own optimizer (groups holding mom and sqr_mom)"
+    expect_one_cycle(got, kwargs, fit, what)
+    for step, records in enumerate(got):
+        for moment, groups in zip(MOMENTS, records):
+            for group, (g, hypers) in enumerate(zip(groups, fit["groups"])):
+                if g[2] != hypers["sqr_mom"]:
+                    raise Mismatch(f"{what}: training batch {step}, group {group}, {moment}: sqr_mom is {g[2]!r}; "
+                                   f"the group was made with sqr_mom = {hypers['sqr_mom']!r}, which OneCycle must "
+                                   f"leave alone")

@@ -31,8 +31,8 @@ class OneCycle(Callback):
             group["lr"] = lr
             if "betas" in group:
                 group["betas"] = (mom, group["betas"][1])
-            else:
-                group["momentum"] = mom
+            else:  # torch's SGD keeps it in "momentum", the kit's own optimizers in "mom"
+                group["mom" if "mom" in group and "momentum" not in group else "momentum"] = mom
 
     def after_batch(self):
         if self.learn.training:

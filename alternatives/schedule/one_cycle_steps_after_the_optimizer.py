@@ -21,8 +21,10 @@ class OneCycle(Callback):
             if "betas" in group:
                 beta1, *rest = group["betas"]
                 group["betas"] = (mom, *rest)
-            else:
+            elif "momentum" in group or "mom" not in group:
                 group["momentum"] = mom
+            else:
+                group["mom"] = mom  # the kit's own optimizers
 
     def before_fit(self):
         self.done = 0

@@ -37,8 +37,29 @@ OPTIMIZERS = {"sgd": lambda groups: torch.optim.SGD(groups, lr=0.1, momentum=0.9
               "adamw": lambda groups: torch.optim.AdamW(groups, lr=0.1)}
 
 
+# The kit's own optimizers (optimizer.py) keep a group's momentum in "mom" and Adam's second one in "sqr_mom".
+KIT = "kit"
+
+
+class _KitOptimizer:
+    """An optimizer of the kit's shape: param_groups, each {"params": [...], "lr", "mom", "sqr_mom", ...}.
+
+    Only what OneCycle reads and writes: no torch optimizer behind it (the probes never step).
+    """
+
+    def __init__(self, param_groups):
+        self.param_groups = param_groups
+
+    def step(self):
+        pass
+
+    def zero_grad(self):
+        pass
+
+
 def make_optimizer(optimizer, groups):
-    """OPTIMIZERS[optimizer] over one two-element parameter per group; each group a dict of hyper-parameters.
+    """OPTIMIZERS[optimizer] (or the kit's, for KIT) over one two-element parameter per group; each group a dict of
+    hyper-parameters.
 
     A group's "betas" (a list, as plain data has it) becomes the tuple torch keeps.
     The judge builds its reference optimizer with this same function.
@@ -49,6 +70,8 @@ def make_optimizer(optimizer, groups):
         if "betas" in group:
             group["betas"] = tuple(group["betas"])
         param_groups.append(group)
+    if optimizer == KIT:
+        return _KitOptimizer(param_groups)
     return OPTIMIZERS[optimizer](param_groups)
 
 
@@ -99,14 +122,25 @@ class _Learner:
         self.training = False
 
 
-def _groups(opt):
-    """[lr, momentum (betas[0] or momentum), betas[1] or None] for each parameter group."""
+def _number(value):
+    return None if value is None else float(value)
+
+
+def _groups(opt, optimizer):
+    """[lr, momentum, second momentum] for each parameter group.
+
+    torch's: momentum is betas[0] or momentum, the second betas[1] or None. The kit's (KIT): "mom" and
+    "sqr_mom", read there only (a "momentum" key added beside them moves nothing in the kit's optimizers).
+    """
     seen = []
     for g in opt.param_groups:
-        betas = g.get("betas")
-        momentum = betas[0] if betas is not None else g.get("momentum")
-        seen.append([float(g["lr"]), None if momentum is None else float(momentum),
-                     None if betas is None else float(betas[1])])
+        if optimizer == KIT:
+            momentum, second = g.get("mom"), g.get("sqr_mom")
+        else:
+            betas = g.get("betas")
+            momentum = betas[0] if betas is not None else g.get("momentum")
+            second = None if betas is None else betas[1]
+        seen.append([float(g["lr"]), _number(momentum), _number(second)])
     return seen
 
 
@@ -135,12 +169,12 @@ def _fit(cb, learn, optimizer, groups, n_epochs, n_train, n_valid):
             learn.training, learn.n_iter = training, count
             for learn.iter in range(count):
                 fire("before_batch")
-                at_start = _groups(opt) if training else None
+                at_start = _groups(opt, optimizer) if training else None
                 fire("after_pred")
                 fire("after_loss")
                 if training:
                     fire("after_backward")
-                    seen.append([at_start, _groups(opt)])  # the values opt.step() would use
+                    seen.append([at_start, _groups(opt, optimizer)])  # the values opt.step() would use
                     fire("after_step")
                 fire("after_batch")
         fire("after_epoch")
@@ -151,7 +185,7 @@ def _fit(cb, learn, optimizer, groups, n_epochs, n_train, n_valid):
 def one_cycle(m, kwargs, fits):
     """Drive one m.OneCycle(**kwargs) through each fit in turn; per fit, the groups seen at each training batch.
 
-    Each fit is a dict: optimizer (a key of OPTIMIZERS), groups (each group's hyper-parameters),
+    Each fit is a dict: optimizer (a key of OPTIMIZERS, or KIT), groups (each group's hyper-parameters),
     n_epochs, n_train, n_valid. For the whole drive, construction included, the module's
     sched_lin, sched_cos and combine_scheds are the kit's stand-ins (restored afterwards), so a
     mistake in those costs points in their own tests only.

@@ -1,0 +1,17 @@
+"""Only torch's optimizers are scheduled: a group of the kit's own (mom, no betas or momentum) gets a "momentum" key
+that nothing reads, and its mom never moves."""
+EXERCISE = "OneCycle"
+
+
+class OneCycle(OneCycle):
+    def before_batch(self):
+        if not self.learn.training:
+            return
+        lr, mom = self.values(self.step)
+        for group in self.learn.opt.param_groups:
+            group["lr"] = lr
+            if "betas" in group:
+                group["betas"] = (mom, *group["betas"][1:])
+            else:
+                group["momentum"] = mom
+        self.step += 1
