@@ -34,7 +34,26 @@ small in the first steps): with debias(mom, damp, step) = damp * (1 - mom**step)
 So, step for step: [sgd_step] is torch.optim.SGD; [l2_reg, sgd_step] is SGD with
 weight_decay; momentum_step with AverageGrad() is SGD with momentum; `adam_opt()` is
 torch.optim.AdamW(lr, betas=(mom, sqr_mom), eps=eps, weight_decay=wd) (Adam when wd = 0).
-Schedulers (OneCycle) change a group's dict between steps.
+Schedulers (OneCycle) change a group's dict between steps: every group has a dict of its
+own, and every step reads the values its dict holds then.
+
+What each piece may change, and what it gives back:
+
+- `step()` runs the statistics and steppers under `torch.no_grad()` (the parameters
+  require grad, and the steppers change them in place). A stepper changes p in place and
+  returns that same tensor; it changes nothing else (l2_reg changes p.grad and not p).
+  A parameter whose .grad is None is left alone and gets no state.
+- `zero_grad()` leaves a zero tensor where there was a gradient (it does not set .grad to
+  None: such a parameter still steps, with a zero gradient) and None where there was none.
+- A statistic's `init_state(p)` gives new tensors of p's shape and dtype; its `update`
+  changes only the state, and returns the whole state dict: the other statistics'
+  entries too. `mom_damp` and `sqr_damp` are numbers.
+- Everything is computed in p's dtype; the tests allow the rounding of that dtype.
+- `StatefulOptimizer` uses only what Optimizer documents (`param_groups`, `steppers`,
+  `hypers`, `grad_params`, `zero_grad`), and `adam_opt` only the names it puts together:
+  each is graded with the kit's own versions of the others, so one mistake costs once.
+- `adam_opt(**defaults)` gives a function of the parameters that takes keyword
+  arguments too, as `partial` does: the Learner calls `opt_func(params, lr=lr)`.
 """
 from functools import partial
 
@@ -50,7 +69,12 @@ class Optimizer:
         **defaults: hyper-parameters of every group; they win over the steppers' `_defaults`.
 
     Attributes:
-        param_groups: a list of dicts `{"params": [tensors], **hypers}`, as in torch.
+        param_groups: a list of dicts `{"params": [tensors], **hypers}`, as in torch, one per
+            group, in the order given, each its own dict; the params are the tensors given.
+        steppers: the steppers, in order.
+
+    The steppers' `_defaults` are read, never changed: another optimizer built with the same
+    steppers gets their defaults as they were.
     """
 
     def __init__(self, params, steppers, **defaults):
@@ -85,7 +109,8 @@ class Optimizer:
         ### END SOLUTION
 
     def step(self) -> None:
-        """Run every stepper, in order, on every parameter that has a gradient, with its group's hyper-parameters."""
+        """Under torch.no_grad(), run every stepper, in order, on every parameter that has a gradient, with its
+        group's hyper-parameters as they are now."""
         ### BEGIN SOLUTION
         with torch.no_grad():
             for p, hypers in self.grad_params():
@@ -133,8 +158,8 @@ class StatefulOptimizer(Optimizer):
         stats: objects with `_defaults`, `init_state(p) -> dict` and `update(p, state, **hypers) -> dict`.
 
     Attributes:
-        state: {p: dict} for every parameter that has stepped, initialised at its first step from
-            every stat's init_state(p).
+        state: {p: dict} for every parameter that has stepped (and no other), initialised at its first
+            step from every stat's init_state(p); each parameter's state is its own.
     """
 
     def __init__(self, params, steppers, stats=(), **defaults):
@@ -149,7 +174,8 @@ class StatefulOptimizer(Optimizer):
         ### END SOLUTION
 
     def step(self) -> None:
-        """Per parameter with a gradient: each stat's update, then each stepper with `**state, **hypers`."""
+        """Under torch.no_grad(), per parameter with a gradient: its state created at its first step, each stat's
+        update, then each stepper with `**state, **hypers`."""
         ### BEGIN SOLUTION
         with torch.no_grad():
             for p, hypers in self.grad_params():
@@ -239,7 +265,10 @@ def debias(mom: float, damp: float, step: int) -> float:
 
 
 def adam_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, **kwargs):
-    """p -= lr / debias1 * grad_avg / (sqrt(sqr_avg / debias2) + eps)."""
+    """p -= lr / debias1 * grad_avg / (sqrt(sqr_avg / debias2) + eps).
+
+    No weight decay here (a `wd` among the keyword arguments is ignored): adam_opt runs weight_decay before it.
+    """
     ### BEGIN SOLUTION
     debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)
     p.addcdiv_(grad_avg, (sqr_avg / debias2).sqrt() + eps, value=-lr / debias1)
@@ -251,7 +280,10 @@ adam_step._defaults = {"eps": 1e-5}
 
 
 def lamb_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, wd, **kwargs):
-    """d = Adam's direction + wd * p; p -= lr * (||p|| / ||d||) * d, the ratio 1 when either norm is 0."""
+    """d = Adam's direction + wd * p; p -= lr * (||p|| / ||d||) * d, the ratio 1 when either norm is 0.
+
+    The norms are over the whole tensor (the square root of the sum of squares); the ratio is not clipped.
+    """
     ### BEGIN SOLUTION
     debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)
     direction = grad_avg / debias1 / ((sqr_avg / debias2).sqrt() + eps) + wd * p
@@ -266,7 +298,11 @@ lamb_step._defaults = {"eps": 1e-6, "wd": 0.0}
 
 
 def adam_opt(**defaults):
-    """AdamW, from the pieces: StatefulOptimizer with weight_decay and adam_step, and the three statistics."""
+    """AdamW, from the pieces: StatefulOptimizer with weight_decay and adam_step, and the three statistics.
+
+    `adam_opt(**defaults)(params, **more)` is `StatefulOptimizer(params, [weight_decay, adam_step], stats=[...],
+    **defaults, **more)`, what is given at the call winning, as with `partial`.
+    """
     ### BEGIN SOLUTION
     return partial(StatefulOptimizer, steppers=[weight_decay, adam_step],
                    stats=[AverageGrad(dampening=True), AverageSqrGrad(), StepCount()], **defaults)
