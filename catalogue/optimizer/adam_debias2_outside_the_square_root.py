@@ -1,0 +1,10 @@
+"""adam_step divides sqrt(sqr_avg) by debias2 instead of taking sqrt(sqr_avg / debias2)."""
+EXERCISE = "adam_step"
+
+def adam_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, **kwargs):
+    debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)
+    p.addcdiv_(grad_avg, sqr_avg.sqrt() / debias2 + eps, value=-lr / debias1)
+    return p
+
+
+adam_step._defaults = {"eps": 1e-5}

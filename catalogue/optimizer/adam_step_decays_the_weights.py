@@ -1,0 +1,12 @@
+"""adam_step also applies the weight decay (p -= lr * wd * p), which weight_decay already does in adam_opt: AdamW
+would decay twice."""
+EXERCISE = "adam_step"
+
+def adam_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, **kwargs):
+    debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)
+    p.mul_(1 - lr * kwargs.get("wd", 0.0))
+    p.addcdiv_(grad_avg, (sqr_avg / debias2).sqrt() + eps, value=-lr / debias1)
+    return p
+
+
+adam_step._defaults = {"eps": 1e-5}

@@ -1,0 +1,24 @@
+"""Each step starts the state afresh from init_state: the averages and the step count never build up."""
+EXERCISE = "StatefulOptimizer"
+
+class StatefulOptimizer(Optimizer):
+    def __init__(self, params, steppers, stats=(), **defaults):
+        self.stats = list(stats)
+        merged = {}
+        for stat in self.stats:
+            merged.update(getattr(stat, "_defaults", {}))
+        merged.update(defaults)
+        super().__init__(params, steppers, **merged)
+        self.state = {}
+
+    def step(self) -> None:
+        with torch.no_grad():
+            for p, hypers in self.grad_params():
+                state = {}
+                for stat in self.stats:
+                    state.update(stat.init_state(p))
+                for stat in self.stats:
+                    state = stat.update(p, state, **hypers)
+                self.state[p] = state
+                for stepper in self.steppers:
+                    p = stepper(p, **state, **hypers)

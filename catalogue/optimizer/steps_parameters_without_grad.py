@@ -1,0 +1,31 @@
+"""grad_params does not skip parameters whose .grad is None, so the steppers run on frozen parameters (and fail on
+p.grad)."""
+EXERCISE = "Optimizer"
+
+class Optimizer:
+    def __init__(self, params, steppers, **defaults):
+        self.steppers = list(steppers)
+        hypers = {}
+        for stepper in self.steppers:
+            hypers.update(getattr(stepper, "_defaults", {}))
+        hypers.update(defaults)
+        params = list(params)
+        groups = params if params and isinstance(params[0], (list, tuple)) else [params]
+        self.param_groups = [{"params": list(group), **hypers} for group in groups]
+
+    def hypers(self, group: dict) -> dict:
+        return {key: value for key, value in group.items() if key != "params"}
+
+    def grad_params(self):
+        return [(p, self.hypers(group)) for group in self.param_groups for p in group["params"]]
+
+    def zero_grad(self) -> None:
+        for p, _ in self.grad_params():
+            if p.grad is not None:
+                p.grad.zero_()
+
+    def step(self) -> None:
+        with torch.no_grad():
+            for p, hypers in self.grad_params():
+                for stepper in self.steppers:
+                    p = stepper(p, **hypers)
