@@ -2,6 +2,7 @@
 
     python -m benchmarks.capstone [--epochs 8] [--seed 0]     the kit against torch
     python -m benchmarks.capstone --table                     MNIST-1D's table, with the kit's framework
+    python -m benchmarks.capstone --profile                   where the kit's training spends its time
 
 The first trains the capstone's network with solutions/ (Dataset, Sampler,
 DataLoader, Learner, ResBlock, Dropout, cross_entropy, adam_opt, OneCycle) and
@@ -134,17 +135,31 @@ def table(seed: int) -> None:
     print(f"{'human':28s} {'':6s} {'':14s} {0.96:6.0%}")
 
 
+def profile(epochs: int, seed: int, rows: int = 15) -> None:
+    """The kit's training under cProfile: the functions that take the most time of their own."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(capstone.train, epochs=epochs, seed=seed)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(rows)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--table", action="store_true", help="the paper's table instead of the comparison")
+    parser.add_argument("--profile", action="store_true", help="profile the kit's training instead")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     capstone.mnist1d = functools.cache(capstone.mnist1d)  # generate once, before the clocks start
     capstone.mnist1d()
     if args.table:
         table(args.seed)
+        return
+    if args.profile:
+        profile(args.epochs, args.seed)
         return
     started = time.perf_counter()
     ours = capstone.train(epochs=args.epochs, seed=args.seed).model
