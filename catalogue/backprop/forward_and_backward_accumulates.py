@@ -1,5 +1,9 @@
 """forward_and_backward written out, adding each parameter's gradient to the one already in .g, like torch's .grad."""
 EXERCISE = "forward_and_backward"
+TITLE = "each .g added to the one left by an earlier call, like torch's .grad"
+EXPLANATION = ("Each backward pass of the lesson sets .g to this pass's gradient (w.g = ...); adding to the old .g "
+               "sums the gradients of every call, so from the second training step on they are wrong. torch's .grad "
+               "accumulates and needs zero_grad(); the lesson's .g does not (lesson 8: the backward pass).")
 
 
 def forward_and_backward(inp, targ, w1, b1, w2, b2):

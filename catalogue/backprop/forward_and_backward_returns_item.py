@@ -1,5 +1,9 @@
 """forward_and_backward returns loss.item(), a Python float, instead of the 0-dim loss tensor."""
 EXERCISE = "forward_and_backward"
+TITLE = "loss returned as a Python float (loss.item())"
+EXPLANATION = ("forward_and_backward returns the loss itself, a 0-dim tensor like mse's result; .item() turns it into "
+               "a Python number, fine for printing but no longer a tensor in the inputs' dtype (lesson 8: the forward "
+               "and backward passes).")
 
 
 def forward_and_backward(inp, targ, w1, b1, w2, b2):

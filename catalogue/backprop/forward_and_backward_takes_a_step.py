@@ -1,5 +1,9 @@
 """forward_and_backward also updates the parameters (w -= lr * w.g), as a training step would: its inputs change."""
 EXERCISE = "forward_and_backward"
+TITLE = "forward_and_backward also updates the parameters (w -= lr * w.g)"
+EXPLANATION = ("forward_and_backward computes the loss and the gradients only; the update belongs to the training loop "
+               "(later, to the optimizer). Subtracting in place changes the caller's w1, b1, w2 and b2, which no "
+               "longer match the gradients computed from them (lesson 8: the backward pass).")
 
 
 def forward_and_backward(inp, targ, w1, b1, w2, b2):

@@ -1,5 +1,9 @@
 """forward_and_backward does the passes, as in the lesson's notebook, but returns nothing."""
 EXERCISE = "forward_and_backward"
+TITLE = "forward_and_backward returns nothing instead of the loss"
+EXPLANATION = ("The passes set the gradients, but the caller also needs the loss they are the gradients of, to follow "
+               "training: keep loss = mse(out, targ) and return it, a 0-dim tensor (lesson 8: the forward and backward "
+               "passes).")
 
 
 def forward_and_backward(inp, targ, w1, b1, w2, b2):

@@ -1,5 +1,9 @@
 """train() always fits for one epoch, whatever `epochs` says."""
 EXERCISE = "train"
+TITLE = "train() fits for one epoch whatever epochs says"
+EXPLANATION = ("train(epochs, seed) must return the Learner after learn.fit(epochs): the number of passes over the "
+               "training sequences is the caller's choice, and OneCycle's schedule spreads over all of them. Pass "
+               "epochs to fit (lessons 8-12: the capstone).")
 
 _train = train
 

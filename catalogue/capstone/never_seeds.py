@@ -1,5 +1,9 @@
 """train() never calls torch.manual_seed(seed): every run starts from different weights, masks and orders."""
 EXERCISE = "train"
+TITLE = "train() never seeds torch with its seed argument"
+EXPLANATION = ("Without torch.manual_seed(seed) the weights, the dropout masks and the shuffling differ on every run, "
+               "so the same seed cannot reproduce a model. Seed torch with the given seed before building the model "
+               "and the data loaders (lessons 8-12: the capstone).")
 
 
 def train(epochs=8, seed=0, lr=1e-2, batch_size=64):

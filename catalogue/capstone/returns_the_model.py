@@ -1,5 +1,9 @@
 """train() returns the trained model instead of the Learner."""
 EXERCISE = "train"
+TITLE = "train() returns the model instead of the Learner"
+EXPLANATION = ("The contract returns the fitted Learner, which holds the model with its data, loss, optimizer and "
+               "callbacks; the model is learn.model. Return learn after learn.fit(epochs) (lessons 8-12: the "
+               "capstone).")
 
 _train = train
 

@@ -1,5 +1,9 @@
 """The capstone built with torch's nn.Dropout, F.cross_entropy and AdamW instead of the package's pieces."""
 EXERCISE = "train"
+TITLE = "capstone built with torch's nn.Dropout, F.cross_entropy and AdamW"
+EXPLANATION = ("The capstone's point is that the framework built in the earlier assignments trains a real network, so "
+               "it must use the package's own Dropout, cross_entropy (or LabelSmoothingCrossEntropy) and adam_opt, "
+               "not torch's equivalents (lessons 8-12: the capstone).")
 
 
 def train(epochs=8, seed=0, lr=1e-2, batch_size=64):

@@ -1,5 +1,9 @@
 """DataLoader's collate_fn defaults to None and is then skipped: DataLoader(ds, sampler) yields lists of pairs."""
 EXERCISE = "DataLoader"
+TITLE = "DataLoader's collate_fn defaults to None, yielding lists of pairs"
+EXPLANATION = ("collate_fn defaults to the module's collate (collate_fn=collate), so DataLoader(ds, sampler) yields "
+               "stacked batches (xb, yb), as torch's DataLoader does; with None it yields the raw list of (x, y) pairs "
+               "(lesson 9: DataLoader).")
 
 
 class DataLoader(DataLoader):

@@ -1,5 +1,8 @@
 """The Sampler draws its permutation once, in __init__: every pass (every epoch) has the same order."""
 EXERCISE = "Sampler"
+TITLE = "Sampler draws its permutation once, in __init__"
+EXPLANATION = ("The point of shuffling is a new order every epoch: draw torch.randperm(n) at the start of each pass, "
+               "in __iter__. Drawn once, every pass repeats the same order (lesson 9: Sampler).")
 
 
 class Sampler(Sampler):

@@ -2,6 +2,10 @@
 import numpy as np
 
 EXERCISE = "Sampler"
+TITLE = "Sampler shuffles with numpy's generator, not torch's"
+EXPLANATION = ("np.random.permutation draws from numpy's generator, which torch.manual_seed does not seed, so a run "
+               "cannot be reproduced from torch's seed. torch.randperm(n) draws from torch's global generator (lesson "
+               "9: Sampler).")
 
 
 class Sampler(Sampler):

@@ -2,6 +2,10 @@
 import random
 
 EXERCISE = "Sampler"
+TITLE = "Sampler shuffles with Python's random.shuffle, not torch's generator"
+EXPLANATION = ("random.shuffle draws from Python's generator, which torch.manual_seed does not seed, so a run cannot "
+               "be reproduced from torch's seed. torch.randperm(n) draws from torch's global generator (lesson 9: "
+               "Sampler).")
 
 
 class Sampler(Sampler):

@@ -1,5 +1,8 @@
 """The Sampler makes n // bs + 1 slices to keep the partial batch, so when bs divides n the last one is empty."""
 EXERCISE = "Sampler"
+TITLE = "Sampler makes n // bs + 1 slices, the last empty when bs divides n"
+EXPLANATION = ("There are ceil(n / bs) batches, one more than n // bs only when there is a remainder. Starts range(0, "
+               "n, bs) give exactly the batches needed, with no empty one at the end (lesson 9: Sampler).")
 
 
 class Sampler(Sampler):

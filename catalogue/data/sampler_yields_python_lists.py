@@ -1,5 +1,8 @@
 """The Sampler yields each batch as a Python list of ints (list(range(...))), not an int64 tensor."""
 EXERCISE = "Sampler"
+TITLE = "Sampler yields Python lists of ints, not int64 tensors"
+EXPLANATION = ("Index batches are 1-D int64 tensors: slice the order tensor itself, torch.arange(n) or "
+               "torch.randperm(n), instead of a list made from it (lesson 9: Sampler).")
 
 
 class Sampler(Sampler):

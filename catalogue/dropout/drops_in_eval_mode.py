@@ -1,5 +1,9 @@
 """Dropout that ignores self.training: it keeps dropping at inference."""
 EXERCISE = "Dropout"
+TITLE = "self.training ignored: elements still dropped in eval mode"
+EXPLANATION = ("Dropout regularises training only; at inference the model must use every activation, and since "
+               "training already rescaled by 1 / (1 - p) there is nothing left to do. Return x unchanged when "
+               "self.training is False (lesson 12: dropout).")
 
 
 class Dropout(Dropout):

@@ -1,5 +1,9 @@
 """eval() is overridden to clear a flag of its own, which train() never sets again (nor does a container's eval())."""
 EXERCISE = "Dropout"
+TITLE = "eval() overridden to clear a flag of its own that train() never resets"
+EXPLANATION = ("nn.Module's train() and eval() set self.training on the layer and on every module in a container, "
+               "whose eval() never calls the layer's eval(); a private flag goes stale, so after eval() then train() "
+               "the layer never drops again. Read self.training in forward (lesson 12: dropout).")
 
 
 class Dropout(Dropout):

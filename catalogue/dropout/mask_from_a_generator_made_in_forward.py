@@ -1,5 +1,9 @@
 """Every call seeds a new generator with torch.initial_seed(): manual_seed reproduces it, but all masks are one."""
 EXERCISE = "Dropout"
+TITLE = "fresh generator seeded with torch.initial_seed() on every call"
+EXPLANATION = ("Reseeding on each call makes every mask the same, so the same units are dropped in every batch "
+               "instead of a new random set each time. Draw from torch's global generator, torch.rand(x.shape), and "
+               "let one torch.manual_seed outside the layer make runs reproducible (lesson 12: dropout).")
 
 
 class Dropout(Dropout):

@@ -1,5 +1,9 @@
 """One random number per row (the first axis): a whole row is kept or dropped together."""
 EXERCISE = "Dropout"
+TITLE = "one random number per row: whole rows kept or dropped together"
+EXPLANATION = ("Dropout zeroes each element independently; a mask of shape (N, 1, ...) keeps or drops an entire "
+               "example at once, which is another regulariser. Draw one number per element with torch.rand(x.shape) "
+               "(lesson 12: dropout).")
 
 
 class Dropout(Dropout):

@@ -1,5 +1,9 @@
 """One mask for the whole batch: drawn for x.shape[1:] and broadcast over the first axis."""
 EXERCISE = "Dropout"
+TITLE = "one mask for the whole batch, broadcast over the first axis"
+EXPLANATION = ("Each element of every example must be dropped independently; a mask drawn for x.shape[1:] and "
+               "broadcast drops the same units in every example of the batch. Draw one number per element with "
+               "torch.rand(x.shape) (lesson 12: dropout).")
 
 
 class Dropout(Dropout):

@@ -1,5 +1,9 @@
 """The mask comes from a private generator seeded once, so torch.manual_seed does not reproduce it."""
 EXERCISE = "Dropout"
+TITLE = "mask drawn from a private generator seeded once in __init__"
+EXPLANATION = ("A generator of the layer's own ignores torch.manual_seed, so setting the seed does not reproduce a "
+               "run, and every new layer repeats the same masks. Draw the mask from torch's global generator with "
+               "torch.rand(x.shape) (lesson 12: dropout).")
 
 
 class Dropout(Dropout):

@@ -1,5 +1,9 @@
 """GeneralRelu clamps from below (clamp_min(maxv)) instead of from above."""
 EXERCISE = "GeneralRelu"
+TITLE = "GeneralRelu clamps from below with clamp_min(maxv)"
+EXPLANATION = ("maxv is a ceiling: the output is min(leaky_relu(x, leak) - sub, maxv), which clamp_max(maxv) "
+               "computes. clamp_min(maxv) raises every smaller value up to maxv instead, flattening everything below "
+               "it (lesson 10: GeneralRelu).")
 
 
 class GeneralRelu(GeneralRelu):

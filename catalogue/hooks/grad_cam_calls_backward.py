@@ -1,5 +1,9 @@
 """grad_cam runs output[0, cls].backward() with HookBwd (as fastbook does): it adds to every parameter's .grad."""
 EXERCISE = "grad_cam"
+TITLE = "grad_cam takes the gradient with backward(), adding to every .grad"
+EXPLANATION = ("backward() accumulates into every parameter's .grad, so computing a map changes the gradients of a "
+               "model that may be in the middle of training. torch.autograd.grad(score, A) returns the gradient with "
+               "respect to the activations alone and leaves .grad as it was (fastbook chapter 18: Grad-CAM).")
 
 
 def grad_cam(model, layer, x, cls):

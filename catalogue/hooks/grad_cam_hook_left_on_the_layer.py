@@ -1,5 +1,9 @@
 """grad_cam makes its Hook without a with block and never removes it: the layer keeps a hook."""
 EXERCISE = "grad_cam"
+TITLE = "grad_cam's forward hook never removed from the layer"
+EXPLANATION = ("A hook stays on its module until it is removed: it runs at every later forward pass and keeps the "
+               "last activations alive. Register it in a with block (Hook is a context manager) so that it goes when "
+               "grad_cam returns (fastbook chapter 18: hooks and Grad-CAM).")
 
 
 def grad_cam(model, layer, x, cls):

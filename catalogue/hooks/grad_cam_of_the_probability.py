@@ -1,5 +1,9 @@
 """grad_cam differentiates the softmax probability of cls instead of its score model(x)[0, cls]."""
 EXERCISE = "grad_cam"
+TITLE = "grad_cam differentiates the softmax probability, not the class score"
+EXPLANATION = ("Grad-CAM takes the gradient of the score model(x)[0, cls], before any softmax. The probability's "
+               "gradient depends on every other class's score too, and fades towards 0 as the prediction grows "
+               "confident (fastbook chapter 18: Grad-CAM).")
 
 
 def grad_cam(model, layer, x, cls):

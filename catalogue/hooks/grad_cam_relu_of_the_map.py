@@ -1,5 +1,9 @@
 """grad_cam returns relu of the map (as the Grad-CAM paper shows it), not the map the contract defines."""
 EXERCISE = "grad_cam"
+TITLE = "relu applied to the Grad-CAM map"
+EXPLANATION = ("The Grad-CAM paper shows the relu of the map, but the map here, as fastbook computes it, is the "
+               "weighted sum itself, negative parts included: (w[:, None, None] * A[0]).sum(0). Apply a relu only "
+               "when displaying it (fastbook chapter 18: Grad-CAM).")
 
 
 def grad_cam(model, layer, x, cls):

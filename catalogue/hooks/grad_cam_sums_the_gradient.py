@@ -1,5 +1,8 @@
 """grad_cam sums the gradient over positions instead of averaging it: the map is h * w times too large."""
 EXERCISE = "grad_cam"
+TITLE = "grad_cam sums the gradient over positions instead of averaging it"
+EXPLANATION = ("Each channel's weight is the mean of its gradient over the h x w positions. A sum makes every "
+               "weight, and so the map, h * w times too large (fastbook chapter 18: Grad-CAM).")
 
 
 def grad_cam(model, layer, x, cls):

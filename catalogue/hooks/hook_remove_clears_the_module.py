@@ -1,5 +1,9 @@
 """Hook.remove() clears the module's _forward_hooks: it removes every other hook on the module too."""
 EXERCISE = "Hook"
+TITLE = "Hook.remove() clears every hook on the module"
+EXPLANATION = ("Several hooks may watch one module (statistics, Grad-CAM, a library's own); remove() takes out its "
+               "own only. Keep the handle register_forward_hook returns and call its remove(), rather than clearing "
+               "the module's _forward_hooks (lesson 10: hooks).")
 
 
 class Hook(Hook):

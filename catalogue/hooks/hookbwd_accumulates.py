@@ -1,5 +1,9 @@
 """HookBwd adds each backward pass's gradient to .stored (like .grad) instead of replacing it."""
 EXERCISE = "HookBwd"
+TITLE = "HookBwd adds each backward pass's gradient to stored"
+EXPLANATION = ("stored holds the gradient of the latest backward pass through the module, replaced each time. Adding "
+               "them up, as .grad does, mixes in the gradients of every earlier pass (fastbook chapter 18: backward "
+               "hooks).")
 
 
 class HookBwd(HookBwd):

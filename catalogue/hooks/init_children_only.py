@@ -1,5 +1,9 @@
 """init_cnn loops over m.children(): layers nested deeper, and m itself, are missed."""
 EXERCISE = "init_cnn"
+TITLE = "init_cnn loops over m.children(), missing nested layers and m itself"
+EXPLANATION = ("children() yields the modules one level down only: layers inside a block, and m itself when it is a "
+               "Conv2d or a Linear, are skipped. m.modules() walks the whole tree, m included (lesson 10: "
+               "initialisation).")
 
 
 def init_cnn(m, uniform=False):

@@ -1,5 +1,9 @@
 """init_cnn calls kaiming_normal_/kaiming_uniform_ with the default a=0 (relu's gain sqrt(2)) instead of a=0.1."""
 EXERCISE = "init_cnn"
+TITLE = "kaiming init with the default a=0 instead of a=0.1"
+EXPLANATION = ("Kaiming init scales the weights by the gain of the activation that follows: sqrt(2 / (1 + a^2)) for "
+               "a leaky relu of slope a. The default a=0 is a plain relu's gain, sqrt(2); layers followed by a leak "
+               "of 0.1 need a=0.1 (lesson 10: initialisation).")
 
 
 def init_cnn(m, uniform=False):

@@ -1,5 +1,10 @@
 """init_cnn uses mode='fan_out': the spread is set by the number of outputs instead of inputs."""
 EXERCISE = "init_cnn"
+TITLE = "kaiming init with mode='fan_out' instead of the default fan_in"
+EXPLANATION = ("To keep the activations at unit variance in the forward pass, the weights are scaled by 1 / "
+               "sqrt(fan_in), the number of inputs each output sums. mode='fan_out' preserves the gradients' "
+               "variance in the backward pass instead, another spread whenever inputs and outputs differ (lesson 10: "
+               "initialisation).")
 
 
 def init_cnn(m, uniform=False):

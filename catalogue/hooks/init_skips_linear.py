@@ -1,5 +1,8 @@
 """init_cnn initialises the convolutions only (isinstance(l, nn.Conv2d)) and leaves the Linear layers as they were."""
 EXERCISE = "init_cnn"
+TITLE = "init_cnn initialises the Conv2d layers only, not the Linear ones"
+EXPLANATION = ("The Linear layers at the end need the same care: their weights set the scale of what they output, "
+               "the logits included. Test isinstance(layer, (nn.Conv2d, nn.Linear)) (lesson 10: initialisation).")
 
 
 def init_cnn(m, uniform=False):

@@ -1,5 +1,9 @@
 """init_cnn zeroes the bias of every module that has one, BatchNorm and LayerNorm included."""
 EXERCISE = "init_cnn"
+TITLE = "init_cnn zeroes the bias of every module, norm layers included"
+EXPLANATION = ("Only the Conv2d and Linear layers are initialised; a BatchNorm's or LayerNorm's bias is a learned "
+               "shift that init_cnn must leave as it was, like every other layer. Zero the bias inside the "
+               "Conv2d/Linear test only (lesson 10: initialisation).")
 
 
 def init_cnn(m, uniform=False):

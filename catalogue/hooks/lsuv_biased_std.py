@@ -1,5 +1,9 @@
 """lsuv_module uses the biased standard deviation (unbiased=False) instead of torch's default."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV measures the biased std (unbiased=False)"
+EXPLANATION = ("The std LSUV measures and returns is torch's default, the unbiased one (dividing by n - 1). The "
+               "biased one divides by n and is slightly smaller, so the weight is scaled towards another target and "
+               "the std returned differs (lesson 11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

@@ -1,5 +1,9 @@
 """lsuv_module divides the weight by the variance of the output instead of its standard deviation."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV divides the weight by the output's variance, not its std"
+EXPLANATION = ("Dividing a layer's weight by s shrinks the spread of its output by about s, so dividing by the std s "
+               "brings it to 1. Dividing by the variance s^2 over-corrects, leaving a std near 1 / s instead "
+               "(lesson 11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

@@ -1,5 +1,9 @@
 """lsuv_module fixes first and tests after (a do-while): a layer already within tol gets a round anyway."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV fixes first and tests after, so a standardised layer still changes"
+EXPLANATION = ("Each round is tested before it runs: while |mean| > tol, fix the bias; while |std - 1| > tol, fix "
+               "the weight. Fixing first always runs at least one round of each, so a layer already within tol is "
+               "changed anyway (lesson 11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

@@ -1,5 +1,9 @@
 """lsuv_module makes a Hook and never removes it: the model keeps a hook for good."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV's hook never removed from the layer"
+EXPLANATION = ("A hook stays on its module until it is removed, and runs at every later forward pass of training. "
+               "Register it in a with block, `with Hook(m, f):`, or remove it in a finally, so that the model keeps "
+               "no hook (lesson 11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

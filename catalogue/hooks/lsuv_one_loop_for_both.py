@@ -1,5 +1,9 @@
 """lsuv_module fixes bias and weight together in one loop (the lesson's first lsuv_init), capped at 10 rounds."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV fixes the bias and the weight together in one loop"
+EXPLANATION = ("LSUV fixes the mean first, subtracting it from the bias while |mean| > tol, then the std, dividing "
+               "the weight while |std - 1| > tol, each loop with its own 10 rounds. One loop that does both in each "
+               "round runs other rounds and leaves another weight and bias (lesson 11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

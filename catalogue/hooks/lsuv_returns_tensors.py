@@ -1,5 +1,8 @@
 """lsuv_module returns the mean and std as 0-d tensors instead of floats."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV returns the mean and std as 0-d tensors instead of floats"
+EXPLANATION = ("lsuv_module returns (mean, std) as Python floats, plain numbers to print, compare or store: .item() "
+               "turns a 0-d tensor into one (lesson 11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

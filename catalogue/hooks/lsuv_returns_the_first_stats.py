@@ -1,5 +1,9 @@
 """lsuv_module returns the mean and std of the first forward pass, measured before any fix."""
 EXERCISE = "lsuv_module"
+TITLE = "LSUV returns the statistics from before any fix"
+EXPLANATION = ("The (mean, std) returned are those of the last forward pass, after the fixes, so that the caller "
+               "sees how near 0 and 1 the layer came. The first pass's statistics only say where it started (lesson "
+               "11: LSUV).")
 
 
 def lsuv_module(model, m, xb, tol=1e-3):

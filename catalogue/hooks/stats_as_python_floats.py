@@ -1,5 +1,9 @@
 """append_stats records Python floats (.item()) instead of 0-d tensors."""
 EXERCISE = "append_stats"
+TITLE = "append_stats records Python floats (.item()) instead of 0-d tensors"
+EXPLANATION = ("hook.stats holds 0-d tensors, outp.detach().mean() and outp.detach().std(), as the lesson keeps "
+               "them. .item() turns each into a Python float instead, and on a GPU waits for the device at every "
+               "batch (lesson 10: activation statistics).")
 
 
 def append_stats(hook, mod, inp, outp):

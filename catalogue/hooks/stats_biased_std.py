@@ -1,5 +1,9 @@
 """append_stats records the biased standard deviation (unbiased=False) instead of torch's default."""
 EXERCISE = "append_stats"
+TITLE = "append_stats records the biased std (unbiased=False)"
+EXPLANATION = ("The std recorded is torch's default, the unbiased one (dividing by n - 1). unbiased=False divides by "
+               "n and records slightly smaller values, most visibly for outputs with few elements (lesson 10: "
+               "activation statistics).")
 
 
 def append_stats(hook, mod, inp, outp):

@@ -1,5 +1,9 @@
 """CancelBatchException is caught around the whole pass, so one cancelled batch ends the pass."""
 EXERCISE = "CancelBatchException"
+TITLE = "CancelBatchException caught around the whole pass, not one batch"
+EXPLANATION = ("CancelBatchException skips the rest of one batch: after_batch runs, then the next batch. A try "
+               "around the loop over the batches turns it into the end of the pass, skipping every remaining batch "
+               "of that pass (lesson 10: the cancel exceptions).")
 
 
 class Learner(Learner):

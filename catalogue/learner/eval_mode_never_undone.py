@@ -1,5 +1,9 @@
 """model.train() is called once in fit, model.eval() before validation: from epoch 2 on, training runs in eval mode."""
 EXERCISE = "Learner"
+TITLE = "model.train() called once per fit, not before every training pass"
+EXPLANATION = ("model.eval() before validation stays in force until something calls model.train(): from the second "
+               "epoch on, the training batches run in eval mode (dropout off, batch norm on its running statistics). "
+               "Call model.train() at the start of every training pass (lesson 9: the training loop).")
 
 
 class Learner(Learner):

@@ -1,5 +1,9 @@
 """fit does not catch CancelFitException: it escapes to the caller (and after_fit is skipped)."""
 EXERCISE = "CancelFitException"
+TITLE = "CancelFitException not caught by fit, and after_fit not in a finally"
+EXPLANATION = ("CancelFitException is how a callback ends training early (an LR finder, early stopping): fit must "
+               "catch it, once after_fit has run, and return normally. Without that try/finally the cancel reaches "
+               "the caller as an error and after_fit never runs (lesson 10: the cancel exceptions).")
 
 
 class Learner(Learner):

@@ -1,5 +1,9 @@
 """No opt.zero_grad(): gradients accumulate from batch to batch."""
 EXERCISE = "Learner"
+TITLE = "no opt.zero_grad(): gradients accumulate from batch to batch"
+EXPLANATION = ("loss.backward() adds to each parameter's .grad rather than overwriting it. Without opt.zero_grad() "
+               "after the step, every step uses the sum of all the gradients so far instead of this batch's (lesson "
+               "9: the training loop).")
 
 
 class Learner(Learner):

@@ -1,5 +1,9 @@
 """The optimizer is created after before_fit, so an optimizer a callback set up in before_fit is overwritten."""
 EXERCISE = "Learner"
+TITLE = "optimizer created after before_fit, overwriting a callback's"
+EXPLANATION = ("The optimizer must exist before before_fit fires, since callbacks set it up there (replacing "
+               "learn.opt, or setting its lr as a schedule or an LR finder does). Created inside the fit stage, it "
+               "replaces whatever before_fit put in place (lessons 9-10: the Learner's state).")
 
 
 class Learner(Learner):

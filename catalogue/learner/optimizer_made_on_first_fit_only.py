@@ -1,6 +1,10 @@
 """fit makes the optimizer only if there is none yet: a second fit reuses it, with the old lr, the old model's
 parameters and the first fit's momentum."""
 EXERCISE = "Learner"
+TITLE = "optimizer made only when there is none yet, so later fits reuse it"
+EXPLANATION = ("fit makes a new optimizer each time, from learn.model and learn.lr as they are then. Keeping the "
+               "first one gives a second fit the old lr, the old model's parameters and the first fit's momentum "
+               "(lessons 9-10: the Learner).")
 
 
 class Learner(Learner):

@@ -1,5 +1,9 @@
 """fit steps the optimizer it made itself, so an optimizer a callback puts in learn.opt is never stepped."""
 EXERCISE = "Learner"
+TITLE = "fit steps its own reference to the optimizer, not learn.opt"
+EXPLANATION = ("A callback may put another optimizer in learn.opt in before_fit, so the Learner must read learn.opt "
+               "at every step. Stepping and zeroing a private reference ignores the replacement, which then never "
+               "trains anything (lessons 9-10: callbacks change the Learner's state).")
 
 
 class Learner(Learner):

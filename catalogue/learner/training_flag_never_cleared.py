@@ -1,5 +1,9 @@
 """learn.training is set to True once and never to False: callbacks see validation batches as training."""
 EXERCISE = "Learner"
+TITLE = "learn.training left True during validation"
+EXPLANATION = ("Callbacks use learn.training to tell training batches from validation ones (a recorder logs training "
+               "losses only, a scheduler moves only in training). Never set to False, it makes them treat "
+               "validation batches as training; set it at the start of each pass (lessons 9-10: the training loop).")
 
 
 class Learner(Learner):

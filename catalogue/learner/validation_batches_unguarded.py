@@ -1,5 +1,10 @@
-"""Only training batches catch CancelBatchException; in a validation batch it ends the epoch and skips after_batch."""
+"""Only training batches catch CancelBatchException; in a validation batch nothing catches it: after_epoch and
+after_fit run and fit raises it to the caller."""
 EXERCISE = "CancelBatchException"
+TITLE = "CancelBatchException not caught in validation batches"
+EXPLANATION = ("CancelBatchException skips the rest of one batch, training or validation, and after_batch still "
+               "runs. Validation batches run without the try/finally, so a cancel there skips after_batch and "
+               "escapes every level: fit ends with the exception (lesson 10: the cancel exceptions).")
 
 
 class Learner(Learner):

@@ -1,5 +1,10 @@
-"""model.train() is called once at the start; validation runs in train mode (dropout, batch statistics)."""
+"""model.train() is called at the start of every training pass and model.eval() never: validation runs in train
+mode (dropout, batch statistics)."""
 EXERCISE = "Learner"
+TITLE = "model.eval() never called for validation"
+EXPLANATION = ("Validation runs in eval mode, dropout off and batch norm on its running statistics, so that the "
+               "metrics measure the model as it will be used. Calling model.train() alone leaves the validation pass "
+               "in train mode; call model.train(training) at the start of each pass (lesson 9: the training loop).")
 
 
 class Learner(Learner):

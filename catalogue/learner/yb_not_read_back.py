@@ -1,5 +1,9 @@
 """The loss uses the loop's own yb, so targets a callback puts in learn.yb are ignored."""
 EXERCISE = "Learner"
+TITLE = "loss computed from the loop's own yb, not learn.yb"
+EXPLANATION = ("Callbacks may replace learn.yb in before_batch (moving the targets to the GPU, transforming them), "
+               "so the loss must read learn.yb back from self. The loop's local copy ignores the replacement "
+               "(lessons 9-10: callbacks change the Learner's state).")
 
 
 class Learner(Learner):

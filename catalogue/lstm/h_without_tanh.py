@@ -1,5 +1,9 @@
 """h' = o * c' without the tanh."""
 EXERCISE = "LSTMCell"
+TITLE = "h' = o * c' without the tanh"
+EXPLANATION = ("The output squashes the cell state before the output gate scales it: h' = o * tanh(c'), so h stays "
+               "within (-1, 1) however large the long-term cell grows. Without the tanh, h follows c's magnitude "
+               "(lesson 12: the LSTM cell).")
 
 
 class LSTMCell(LSTMCell):

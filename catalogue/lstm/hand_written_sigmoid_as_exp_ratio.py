@@ -1,5 +1,9 @@
 """sigmoid written as exp(x) / (1 + exp(x)): inf / inf = nan for large positive pre-activations."""
 EXERCISE = "LSTMCell"
+TITLE = "sigmoid written as exp(x) / (1 + exp(x))"
+EXPLANATION = ("exp(x) is inf past about 89 in float32 (710 in float64), and inf / inf is nan, while sigmoid only "
+               "saturates to 1. Use torch.sigmoid, or a form that cannot overflow such as 1 / (1 + exp(-x)) (lesson "
+               "12: the LSTM cell).")
 
 
 def _sigmoid(x):

@@ -3,6 +3,10 @@
 With no state given, a call should start from zeros; this one starts from the detached state of the call before.
 """
 EXERCISE = "LSTM"
+TITLE = "LSTM keeps its last (h, c) and starts the next call from it"
+EXPLANATION = ("fastbook's language model (chapter 12) keeps its state between batches on purpose, but this LSTM's "
+               "contract is stateless: with state None every call starts from zeros, so unrelated calls do not leak "
+               "into one another. Return the last state and let the caller pass it back (lesson 12: the LSTM).")
 
 
 class LSTM(LSTM):

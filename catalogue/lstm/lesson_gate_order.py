@@ -1,5 +1,9 @@
 """Gates split in the order input, forget, output, cell, not torch's input, forget, cell, output."""
 EXERCISE = "LSTMCell"
+TITLE = "gates split as input, forget, output, cell (the lesson's order)"
+EXPLANATION = ("The order only decides which rows of the weights feed which gate, and this assignment uses "
+               "torch.nn.LSTMCell's weights, whose blocks are input, forget, cell (candidate), output: chunk(4, "
+               "dim=1) into i, f, g, o, not the lesson notebook's i, f, o, g (lesson 12: the LSTM cell).")
 
 
 class LSTMCell(LSTMCell):

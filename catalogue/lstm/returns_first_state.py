@@ -1,5 +1,8 @@
 """LSTM returns the state after the first step instead of the last."""
 EXERCISE = "LSTM"
+TITLE = "LSTM returns the state after the first step instead of the last"
+EXPLANATION = ("The state an LSTM returns is the one after the whole sequence, so the caller can continue from the "
+               "end of it. Return the (h, c) of the last step (lesson 12: the LSTM).")
 
 
 class LSTM(LSTM):

@@ -1,5 +1,9 @@
 """forward returns the new h but the old (h, c) as the state."""
 EXERCISE = "LSTMCell"
+TITLE = "LSTMCell returns the new h but the old (h, c) as its state"
+EXPLANATION = ("The state a cell returns is what the next step starts from, so it must be the new (h', c'); handing "
+               "back the old one makes every step forget what the previous steps computed. Return h', (h', c') "
+               "(lesson 12: the LSTM cell).")
 
 
 class LSTMCell(LSTMCell):

@@ -1,5 +1,9 @@
 """The outputs are stacked along dim 0 and then reshaped to (N, L, nh): time and batch get mixed."""
 EXERCISE = "LSTM"
+TITLE = "outputs stacked along dim 0, then reshaped to (N, L, nh)"
+EXPLANATION = ("Stacking the per-step outputs along dim 0 gives (L, N, nh), and reshape only reinterprets memory, so "
+               "batch and time get mixed. Stack along dim 1 for batch-first outputs: torch.stack(outputs, dim=1) "
+               "(lesson 12: the LSTM).")
 
 
 class LSTM(LSTM):

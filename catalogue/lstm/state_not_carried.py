@@ -1,5 +1,9 @@
 """LSTM feeds the initial state to every step: the new state is kept for the return but never passed on."""
 EXERCISE = "LSTM"
+TITLE = "initial state fed to every step instead of the previous step's"
+EXPLANATION = ("Each step must start from the state the step before produced; that is what carries information along "
+               "the sequence. Feeding the initial state every time makes each step see only its own input. Write out, "
+               "state = self.cell(x[:, t], state) (lesson 12: the LSTM).")
 
 
 class LSTM(LSTM):

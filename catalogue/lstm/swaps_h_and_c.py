@@ -1,5 +1,9 @@
 """forward returns the state as (c, h) instead of (h, c)."""
 EXERCISE = "LSTMCell"
+TITLE = "LSTMCell returns its state as (c, h) instead of (h, c)"
+EXPLANATION = ("The state is (h, c), in torch's order: the next step reads its first element as h and its second as "
+               "c, so swapped, the cell state goes through hh and the output becomes the memory. Return h', (h', c') "
+               "(lesson 12: the LSTM cell).")
 
 
 class LSTMCell(LSTMCell):

@@ -1,5 +1,8 @@
 """tanh written as (1 - exp(-2x)) / (1 + exp(-2x)): -inf / inf = nan for large negative arguments."""
 EXERCISE = "LSTMCell"
+TITLE = "tanh written as (1 - exp(-2x)) / (1 + exp(-2x))"
+EXPLANATION = ("For a large negative pre-activation or cell state exp(-2x) overflows to inf, and -inf / inf is nan, "
+               "while tanh only saturates to -1. Use torch.tanh (lesson 12: the LSTM cell).")
 
 
 def _tanh(x):

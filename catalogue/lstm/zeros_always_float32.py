@@ -1,5 +1,9 @@
 """With no state given, the zeros come from torch.zeros(N, nh): float32 whatever x's dtype."""
 EXERCISE = "LSTM"
+TITLE = "initial zeros made with torch.zeros(N, nh), float32 whatever x's dtype"
+EXPLANATION = ("torch.zeros defaults to float32, so a float64 input meets a float32 state, which fails or gives a "
+               "result of the wrong dtype. Make the zeros like the input: x.new_zeros(N, nh), same dtype and device "
+               "(lesson 12: the LSTM).")
 
 
 class LSTM(LSTM):

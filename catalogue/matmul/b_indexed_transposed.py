@@ -1,5 +1,9 @@
 """b indexed as b[j, r] instead of b[r, j]: right only for square symmetric b."""
 EXERCISE = "matmul"
+TITLE = "b indexed as b[j, r] instead of b[r, j]"
+EXPLANATION = ("c[i, j] = sum over r of a[i, r] * b[r, j]: r runs down column j of b, so it is b's first index. b[j, "
+               "r] reads b's transpose, which gives the right product only when b is square and symmetric (lesson 8: "
+               "matrix multiplication).")
 
 
 def matmul(a, b):

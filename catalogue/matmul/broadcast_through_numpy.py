@@ -1,5 +1,9 @@
 """matmul_broadcast that hands each row to numpy's dot: another library's matrix product."""
 EXERCISE = "matmul_broadcast"
+TITLE = "row products from numpy's dot instead of broadcasting"
+EXPLANATION = ("numpy's dot is another library's matrix product, which the rules forbid. The lesson replaces the loops "
+               "by broadcasting, row i being (a[i, :, None] * b).sum(0), so the work moves into torch's elementwise "
+               "kernels instead of into a ready-made product (lesson 8: broadcasting).")
 
 
 def matmul_broadcast(a, b):

@@ -1,5 +1,9 @@
 """einsum('ik,jk->ij') multiplies by b's transpose; with shape checks patched to let it run."""
 EXERCISE = "matmul_einsum"
+TITLE = "einsum subscripts 'ik,jk->ij', which multiply by b's transpose"
+EXPLANATION = ("In einsum a letter left out of the output is summed over: 'ik,jk->ij' pairs a's columns with b's "
+               "columns, which is a @ b.T. The product a @ b sums a's second index against b's first: 'ik,kj->ij' "
+               "(lesson 8: Einstein summation).")
 
 
 def matmul_einsum(a, b):

@@ -1,5 +1,9 @@
 """The inner loop runs over range(n), the rows of a, instead of range(k)."""
 EXERCISE = "matmul"
+TITLE = "inner loop over range(n), a's rows, instead of range(k)"
+EXPLANATION = ("The inner index r runs along a row of a and down a column of b, so it takes the k values of the shared "
+               "inner size; n counts a's rows. With n < k terms are left out of every sum, and with n > k it indexes "
+               "past the end (lesson 8: matrix multiplication).")
 
 
 def matmul(a, b):

@@ -1,5 +1,9 @@
 """ConvLayer always makes a bias, also when bias=False (it starts at zero, but it is a parameter and SGD moves it)."""
 EXERCISE = "ConvLayer"
+TITLE = "ConvLayer makes a bias even when bias=False"
+EXPLANATION = ("bias=False means no bias at all: b is None and F.conv2d adds nothing. A zero bias is still a "
+               "Parameter, listed by parameters() and moved by SGD, so the layer learns a bias it was told not to have "
+               "(lesson 9: ConvLayer).")
 
 
 class ConvLayer(Module):

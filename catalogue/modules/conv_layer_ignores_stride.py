@@ -1,5 +1,9 @@
 """ConvLayer stores stride but convolves with stride 1: a stride-2 layer does not halve the image."""
 EXERCISE = "ConvLayer"
+TITLE = "ConvLayer convolves with stride 1 whatever stride it was given"
+EXPLANATION = ("The stride is stored but never passed on: F.conv2d(x, self.w, self.b, stride=self.stride, padding=1). "
+               "A stride-2 layer should halve the height and width; with stride 1 the image keeps its full size "
+               "(lesson 9: ConvLayer).")
 
 
 class ConvLayer(Module):

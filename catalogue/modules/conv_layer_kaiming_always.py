@@ -1,5 +1,9 @@
 """ConvLayer uses Kaiming's init whatever act says: a layer without a relu after it gets weights too large."""
 EXERCISE = "ConvLayer"
+TITLE = "ConvLayer uses Kaiming's init also when act=False"
+EXPLANATION = ("Kaiming's std sqrt(2 / fan_in) makes up for the half of the signal a relu removes. A layer with no "
+               "relu after it takes Xavier's std, sqrt(2 / (9 ni + 9 nf)); Kaiming's makes its outputs too large "
+               "(lesson 9: ConvLayer and its init).")
 
 
 class ConvLayer(Module):

@@ -1,5 +1,9 @@
-"""ConvLayer convolves without padding (F.conv2d's default padding=0): the output shrinks by 2 on each side."""
+"""ConvLayer convolves without padding (F.conv2d's default padding=0): the output loses a pixel at each border."""
 EXERCISE = "ConvLayer"
+TITLE = "ConvLayer convolves without padding"
+EXPLANATION = ("F.conv2d pads nothing by default, so a 3x3 kernel loses a pixel at each border: an H x W image comes "
+               "out (H - 2) x (W - 2). padding=1 keeps the size at stride 1, and gives ceil(H / stride) otherwise "
+               "(lesson 9: ConvLayer).")
 
 
 class ConvLayer(Module):

@@ -1,5 +1,8 @@
 """ConvLayer applies relu whether or not act is set."""
 EXERCISE = "ConvLayer"
+TITLE = "ConvLayer applies relu even when act=False"
+EXPLANATION = ("act says whether a relu follows the convolution. A layer built with act=False, such as a model's last, "
+               "returns the convolution's output as it is, negative values included (lesson 9: ConvLayer).")
 
 
 class ConvLayer(Module):

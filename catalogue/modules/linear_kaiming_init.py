@@ -3,6 +3,10 @@
 Kaiming's init is meant for a layer followed by a relu.
 """
 EXERCISE = "Linear"
+TITLE = "Linear initialised with Kaiming's std sqrt(2 / ni) instead of Xavier's"
+EXPLANATION = ("Kaiming's sqrt(2 / fan_in) makes up for a relu after the layer, which halves the signal. Linear has no "
+               "relu and takes Xavier's std, sqrt(2 / (ni + nf)), which weighs fan in and fan out so that activations "
+               "and gradients keep their scale (lesson 9: Linear and its init).")
 
 
 class Linear(Module):

@@ -3,6 +3,10 @@
 parameters() is empty, so SGD trains nothing.
 """
 EXERCISE = "Linear"
+TITLE = "Linear's w and b are plain tensors, not Parameters"
+EXPLANATION = ("A Module registers only Parameters and Modules: plain tensors that require grad are not registered, so "
+               "parameters() is empty and an optimizer given it trains nothing. Wrap them: self.w = Parameter(...) "
+               "(lesson 9: Parameter and Module).")
 
 
 class Linear(Module):

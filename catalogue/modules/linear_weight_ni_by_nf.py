@@ -1,5 +1,8 @@
 """Linear keeps w as (ni, nf), the lesson-8 way, and computes x @ w + b: not nn.Linear's (nf, ni) weight."""
 EXERCISE = "Linear"
+TITLE = "Linear stores w as (ni, nf) and computes x @ w + b"
+EXPLANATION = ("That is lesson 8's lin. A Module's Linear stores its weight as nn.Linear does, w of shape (nf, ni), "
+               "and computes x @ w.t() + b, so its weights line up with torch's (lesson 9: Linear).")
 
 
 class Linear(Module):

@@ -3,6 +3,10 @@
 An error unless ni == nf, and wrong values when it is.
 """
 EXERCISE = "Linear"
+TITLE = "Linear's forward is x @ w + b, without w.t()"
+EXPLANATION = ("w has shape (nf, ni), like nn.Linear's weight, so the (N, ni) input is multiplied by its transpose: x "
+               "@ w.t() + b. Without it the shapes only fit when ni == nf, and then the values are wrong (lesson 9: "
+               "Linear).")
 
 
 class Linear(Module):

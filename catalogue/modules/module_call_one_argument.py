@@ -1,5 +1,8 @@
 """Module.__call__(self, x) passes one argument to forward: a forward of several (or none) fails."""
 EXERCISE = "Module"
+TITLE = "Module.__call__ passes forward exactly one argument"
+EXPLANATION = ("Calling a module calls its forward with every argument it was given: __call__(self, *args) returns "
+               "self.forward(*args). With one fixed x, a forward of two inputs (or of none) fails (lesson 9: Module).")
 
 
 class Module:

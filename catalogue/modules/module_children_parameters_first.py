@@ -1,5 +1,9 @@
 """Module.parameters() lists the children's parameters before the module's own."""
 EXERCISE = "Module"
+TITLE = "parameters() lists the children's parameters before the module's own"
+EXPLANATION = ("parameters() gives the module's own parameters in assignment order, then each child's, recursively, as "
+               "nn.Module does; the order matters to anything that pairs parameters by position, such as saved weights "
+               "or optimizer state (lesson 9: Module).")
 
 
 class Module:

@@ -1,5 +1,9 @@
 """Module.parameters() lists its own parameters and its children's own, but not the grandchildren's (one level only)."""
 EXERCISE = "Module"
+TITLE = "parameters() goes one level down and misses the grandchildren's"
+EXPLANATION = ("parameters() collects recursively: its own, then child.parameters() for each child, which includes the "
+               "child's children. One level misses every layer nested deeper (a Sequential inside a model), and the "
+               "optimizer never trains them (lesson 9: Module).")
 
 
 class Module:

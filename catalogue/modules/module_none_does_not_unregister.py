@@ -3,6 +3,10 @@
 The old parameter is still listed by parameters() and trained.
 """
 EXERCISE = "Module"
+TITLE = "assigning None (or a plain value) never unregisters a parameter"
+EXPLANATION = ("__setattr__ keeps the registry in step with the attributes: when a name gets something that is not a "
+               "Parameter or Module, it leaves the registry. Otherwise self.w = None leaves the old w in parameters(), "
+               "still trained (lesson 9: Module).")
 
 
 class Module:

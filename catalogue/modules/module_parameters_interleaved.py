@@ -3,6 +3,10 @@
 A child assigned before a parameter has its parameters listed before the module's own.
 """
 EXERCISE = "Module"
+TITLE = "parameters() walks the attributes in order, mixing own and children's"
+EXPLANATION = ("A module's own parameters come first, in assignment order, then each child's, recursively. Descending "
+               "into a child where it was assigned puts its parameters before the module's own when the child was "
+               "assigned first (lesson 9: Module).")
 
 
 class Module:

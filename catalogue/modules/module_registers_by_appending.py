@@ -3,6 +3,10 @@
 Assigning None (or a plain tensor) removes nothing either.
 """
 EXERCISE = "Module"
+TITLE = "__setattr__ appends to a list, so a replaced value stays registered"
+EXPLANATION = ("Registration is by name: assigning again to self.w replaces what was registered under w, in its place, "
+               "and assigning None removes it. A list only grows, so the old parameter or module stays in parameters() "
+               "and is trained too (lesson 9: Module).")
 
 
 class Module:

@@ -3,6 +3,10 @@
 A replaced parameter or module should keep its place, as with nn.Module.
 """
 EXERCISE = "Module"
+TITLE = "reassigning a name moves its parameter or module to the end"
+EXPLANATION = ("Assigning again to a registered name replaces the value in its place, as nn.Module does: "
+               "registry[name] = value keeps the key's position. Popping the name first and adding it again moves it "
+               "last, changing the order of parameters() and children() (lesson 9: Module).")
 
 
 class Module:

@@ -1,5 +1,9 @@
 """Module finds its parameters and children by scanning dir(self), which sorts the names: assignment order is lost."""
 EXERCISE = "Module"
+TITLE = "parameters and children found by scanning dir(self), sorted by name"
+EXPLANATION = ("dir() sorts names alphabetically, so the order of parameters() and children() follows the names, not "
+               "the order of assignment. __setattr__ registers each Parameter and Module as it is assigned, in order "
+               "(lesson 9: Module).")
 
 
 class Module:

@@ -3,6 +3,10 @@
 A shared parameter (or a layer used twice) is listed, and trained, twice.
 """
 EXERCISE = "Module"
+TITLE = "parameters() lists a shared parameter (or a layer used twice) twice"
+EXPLANATION = ("parameters() gives each tensor once: a shared parameter listed twice is stepped twice per batch by the "
+               "optimizer (torch.optim warns about duplicates). Skip any tensor already seen, by identity (lesson 9: "
+               "Module).")
 
 
 class Module:

@@ -3,6 +3,10 @@
 A Dropout inside never learns that the model is evaluated.
 """
 EXERCISE = "Module"
+TITLE = "setting training changes this module only, not its children"
+EXPLANATION = ("training (and so train() and eval()) sets the mode on every descendant, recursively: a Dropout deep "
+               "inside a model only learns that it is being evaluated when eval() on the model reaches it (lesson 9: "
+               "Module).")
 
 
 class Module:

@@ -3,6 +3,10 @@
 The caller's tensor now requires grad, and torch.optim refuses the result.
 """
 EXERCISE = "Parameter"
+TITLE = "Parameter is an alias of data made with requires_grad_(), not a leaf"
+EXPLANATION = ("requires_grad_() switches on the caller's own tensor, and as_subclass returns an alias computed from "
+               "it, not a leaf, so torch.optim refuses it. Make it from detached data: "
+               "torch.Tensor._make_subclass(cls, torch.as_tensor(data).detach(), True) (lesson 9: Parameter).")
 
 
 class Parameter(torch.Tensor):

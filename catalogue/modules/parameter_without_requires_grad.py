@@ -3,6 +3,9 @@
 Nothing computes its gradient, and SGD never moves it.
 """
 EXERCISE = "Parameter"
+TITLE = "Parameter made without requires_grad (_make_subclass's default)"
+EXPLANATION = ("torch.Tensor._make_subclass(cls, data) leaves requires_grad False unless told: no gradient is computed "
+               "for the parameter, and SGD never moves it. Pass True as the third argument (lesson 9: Parameter).")
 
 
 class Parameter(torch.Tensor):

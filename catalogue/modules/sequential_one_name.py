@@ -1,5 +1,9 @@
 """Sequential assigns every layer to one attribute (self.layer = layer): only the last stays registered."""
 EXERCISE = "Sequential"
+TITLE = "Sequential assigns every layer to one attribute name"
+EXPLANATION = ("Each assignment to self.layer replaces the one before, so only the last layer stays registered and "
+               "parameters() and eval() miss the others. Give each layer a name of its own: setattr(self, f'layer{i}', "
+               "layer) (lesson 9: Sequential).")
 
 
 class Sequential(Module):

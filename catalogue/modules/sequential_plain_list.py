@@ -3,6 +3,10 @@
 parameters() misses every layer's, and eval() reaches none.
 """
 EXERCISE = "Sequential"
+TITLE = "Sequential keeps its layers in a plain list only, registering none"
+EXPLANATION = ("A Module registers Parameters and Modules assigned as attributes, not those inside a list: "
+               "parameters() misses every layer's and eval() reaches none. Also assign each layer to an attribute, "
+               "setattr(self, f'layer{i}', layer) (lesson 9: Sequential).")
 
 
 class Sequential(Module):

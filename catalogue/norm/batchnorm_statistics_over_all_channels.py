@@ -1,5 +1,9 @@
 """BatchNorm takes one mean and variance over the whole batch, x.mean() and x.var(), instead of one per channel."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm statistics over the whole batch instead of per channel"
+EXPLANATION = ("BatchNorm takes one mean and variance per channel, over (N, H, W): x.mean((0, 2, 3), keepdim=True). A "
+               "single x.mean() and x.var() over everything mixes the channels, so a channel of large values sets the "
+               "scale of all the others (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

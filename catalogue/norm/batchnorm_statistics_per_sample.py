@@ -1,5 +1,9 @@
 """BatchNorm takes its statistics per sample and channel, over (H, W) only (an instance norm), not over the batch."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm statistics per sample over (H, W), not over the batch"
+EXPLANATION = ("BatchNorm's statistics are per channel over the batch and the positions, dims (0, 2, 3); taken over "
+               "(2, 3) alone they normalise each sample by itself, which is InstanceNorm, and the running statistics "
+               "get averages of per-sample ones (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

@@ -1,5 +1,10 @@
 """BatchNorm keeps means and vars as nn.Parameters (requires_grad=False): parameters() hands them to optimizers."""
 EXERCISE = "BatchNorm"
+TITLE = "running means and vars as nn.Parameters instead of buffers"
+EXPLANATION = ("means and vars are statistics, not learned weights: self.register_buffer('means', ...) saves them in "
+               "state_dict and moves them with .to() while keeping them out of parameters(). As nn.Parameters, even "
+               "with requires_grad=False, they appear in parameters() and are handed to every optimizer (lesson 10: "
+               "batch normalisation).")
 
 
 class BatchNorm(nn.Module):

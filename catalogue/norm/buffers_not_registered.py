@@ -1,5 +1,10 @@
 """BatchNorm keeps means and vars as plain tensor attributes: not in state_dict, left behind by .to() and .double()."""
 EXERCISE = "BatchNorm"
+TITLE = "running means and vars as plain attributes, not registered buffers"
+EXPLANATION = ("A plain tensor attribute is invisible to the module: it is not saved in state_dict, and .to() and "
+               ".double() leave it behind. self.register_buffer('means', torch.zeros(1, nf, 1, 1)) (and 'vars', ones) "
+               "makes the running statistics part of the module's state without making them parameters (lesson 10: "
+               "batch normalisation).")
 
 
 class BatchNorm(nn.Module):

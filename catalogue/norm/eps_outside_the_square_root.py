@@ -1,5 +1,9 @@
 """BatchNorm adds eps to the standard deviation, (x - mean) / (var.sqrt() + eps), instead of inside the square root."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm adds eps to the standard deviation, not inside the square root"
+EXPLANATION = ("BatchNorm divides by sqrt(var + eps), as torch does. sqrt(var) + eps is a different divisor wherever "
+               "the variance is small: near 0 it is eps (1e-5) instead of sqrt(eps) (about 3e-3), so a nearly "
+               "constant channel is blown up (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

@@ -1,5 +1,9 @@
 """BatchNorm normalises with the batch's statistics in eval mode too (it only skips the update there)."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm normalises with the batch's statistics in eval mode"
+EXPLANATION = ("In eval mode BatchNorm normalises with the running means and vars gathered in training, so each "
+               "sample's output depends on that sample alone; with the batch's statistics it changes with whatever "
+               "else is in the batch, and the running statistics are never used (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

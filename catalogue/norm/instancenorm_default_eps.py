@@ -1,5 +1,9 @@
 """InstanceNorm's eps defaults to 1e-3 instead of 1e-5 (SPEC.md's and torch's default)."""
 EXERCISE = "InstanceNorm"
+TITLE = "InstanceNorm's eps defaults to 1e-3 instead of 1e-5"
+EXPLANATION = ("The contract, like F.instance_norm, defaults to eps=1e-5. A default of 1e-3 inside sqrt(var + eps) "
+               "visibly shrinks the output wherever a channel's variance is small (lesson 10: instance "
+               "normalisation).")
 
 
 class InstanceNorm(nn.Module):

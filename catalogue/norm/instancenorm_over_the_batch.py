@@ -1,5 +1,9 @@
 """InstanceNorm takes its statistics per channel over the batch too, (0, 2, 3), as BatchNorm does, not per sample."""
 EXERCISE = "InstanceNorm"
+TITLE = "InstanceNorm statistics over the batch too, dims (0, 2, 3)"
+EXPLANATION = ("InstanceNorm normalises each sample's each channel on its own, over its positions (2, 3). Taking the "
+               "statistics over (0, 2, 3) pools the batch, as BatchNorm does, so each output depends on the other "
+               "samples (lesson 10: instance normalisation).")
 
 
 class InstanceNorm(nn.Module):

@@ -1,5 +1,9 @@
 """InstanceNorm computes its mean and variance under torch.no_grad(), so no gradient flows through the statistics."""
 EXERCISE = "InstanceNorm"
+TITLE = "InstanceNorm's mean and variance computed under torch.no_grad()"
+EXPLANATION = ("The mean and variance depend on x, and the gradient must flow through them too: under no_grad they "
+               "are constants to autograd, and the input's gradient loses the terms that come from centring and "
+               "scaling (lesson 10: instance normalisation).")
 
 
 class InstanceNorm(nn.Module):

@@ -1,5 +1,9 @@
 """InstanceNorm normalises with x.var()'s default, the unbiased variance, instead of the biased one."""
 EXERCISE = "InstanceNorm"
+TITLE = "InstanceNorm normalises with the unbiased variance (x.var's default)"
+EXPLANATION = ("Normalisation layers divide by the biased variance, the mean of squared deviations (over n, not n - "
+               "1), as torch does. x.var() divides by n - 1 unless given unbiased=False, which matters most for the "
+               "few positions of a small image (lesson 10: instance normalisation).")
 
 
 class InstanceNorm(nn.Module):

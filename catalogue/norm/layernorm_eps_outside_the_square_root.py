@@ -1,5 +1,9 @@
 """LayerNorm divides by the standard deviation plus eps, x.std() + eps, instead of sqrt(var + eps)."""
 EXERCISE = "LayerNorm"
+TITLE = "LayerNorm adds eps to the standard deviation, not inside the square root"
+EXPLANATION = ("LayerNorm divides by sqrt(var + eps), as F.layer_norm does. std + eps is a different divisor wherever "
+               "the variance is small: near 0 it is eps (1e-5) instead of sqrt(eps) (about 3e-3), so a nearly "
+               "constant sample is blown up (lesson 10: layer normalisation).")
 
 
 class LayerNorm(nn.Module):

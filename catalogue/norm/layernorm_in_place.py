@@ -1,5 +1,9 @@
 """LayerNorm normalises x in place (x.sub_(mean).div_(std)), overwriting the caller's tensor."""
 EXERCISE = "LayerNorm"
+TITLE = "LayerNorm normalises its input in place"
+EXPLANATION = ("x.sub_(mean).div_(...) overwrites the caller's tensor, which the previous layer and autograd may "
+               "still need (and fails on a leaf that requires grad). Compute into new tensors: (x - mean) / (var + "
+               "eps).sqrt() (lesson 10: layer normalisation).")
 
 
 class LayerNorm(nn.Module):

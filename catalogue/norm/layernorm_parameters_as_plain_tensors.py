@@ -1,5 +1,9 @@
 """LayerNorm's mult and add are plain tensors, not nn.Parameters: not learned, no gradient reaches them."""
 EXERCISE = "LayerNorm"
+TITLE = "LayerNorm's mult and add as plain tensors, not nn.Parameters"
+EXPLANATION = ("Only nn.Parameter attributes are registered: a plain tensor is not in parameters(), gets no gradient "
+               "and is never learned. Use self.mult = nn.Parameter(torch.tensor(1.)) and self.add = "
+               "nn.Parameter(torch.tensor(0.)) (lesson 10: layer normalisation).")
 
 
 class LayerNorm(nn.Module):

@@ -1,5 +1,9 @@
 """LayerNorm takes its statistics per sample and channel, over (H, W), instead of over all of (C, H, W)."""
 EXERCISE = "LayerNorm"
+TITLE = "LayerNorm statistics per channel over (H, W), not over (C, H, W)"
+EXPLANATION = ("LayerNorm normalises each sample over all its other dimensions, (1, 2, 3), with one mean and variance "
+               "per sample; taken over (H, W) alone each channel gets its own, which is InstanceNorm (lesson 10: "
+               "layer normalisation).")
 
 
 class LayerNorm(nn.Module):

@@ -1,5 +1,9 @@
 """LayerNorm normalises with x.var()'s default, the unbiased variance, instead of the biased one."""
 EXERCISE = "LayerNorm"
+TITLE = "LayerNorm normalises with the unbiased variance (x.var's default)"
+EXPLANATION = ("Normalisation layers divide by the biased variance, the mean of squared deviations (over n, not n - "
+               "1), as F.layer_norm does. x.var() divides by n - 1 unless given unbiased=False (lesson 10: layer "
+               "normalisation).")
 
 
 class LayerNorm(nn.Module):

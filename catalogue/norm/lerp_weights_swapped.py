@@ -1,5 +1,9 @@
 """BatchNorm gives mom to the old value in its running update: means = mom * means + (1 - mom) * mean (lerp swapped)."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm's running update gives mom to the old value (lerp swapped)"
+EXPLANATION = ("mom is the weight of the new batch, as torch's momentum: means.lerp_(mean, mom) is (1 - mom) * means "
+               "+ mom * mean. Swapped, each batch gets weight 1 - mom (0.9 for mom=0.1), and the running statistics "
+               "follow the last batch instead of averaging many (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

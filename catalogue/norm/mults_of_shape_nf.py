@@ -1,5 +1,9 @@
 """BatchNorm's mults and adds have shape (nf,), which broadcasts against the last dimension W, not the channels."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm's mults and adds of shape (nf,) instead of (nf, 1, 1)"
+EXPLANATION = ("Broadcasting lines shapes up from the right, so a tensor of shape (nf,) meets W, the last dimension "
+               "of (N, nf, H, W), not the channels: it fails unless W equals nf, and then scales columns. Shape (nf, "
+               "1, 1) gives one value per channel (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

@@ -1,6 +1,11 @@
 """BatchNorm's running update is recorded by autograd (no torch.no_grad, no detach): eval outputs backpropagate into
 earlier batches."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm's running update recorded by autograd (no torch.no_grad())"
+EXPLANATION = ("The running statistics are bookkeeping, not part of the computation: update them in place under "
+               "torch.no_grad(), self.means.lerp_(mean, self.mom). Built from the batch's graph they require grad and "
+               "chain each batch's graph to the next, so eval outputs backpropagate into earlier batches (lesson 10: "
+               "batch normalisation).")
 
 
 class BatchNorm(nn.Module):

@@ -1,5 +1,9 @@
 """BatchNorm updates its running statistics on every call, in eval mode too, and only then picks which to use."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm updates its running statistics in eval mode too"
+EXPLANATION = ("The running statistics are gathered in training only; eval mode changes nothing. Updated on every "
+               "call, they absorb the validation batches, so one input gives different outputs from one eval call to "
+               "the next (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

@@ -1,5 +1,10 @@
 """BatchNorm updates its running variance with the biased batch variance (torch's running_var is the unbiased one)."""
 EXERCISE = "BatchNorm"
+TITLE = "running variance updated with the biased batch variance"
+EXPLANATION = ("BatchNorm normalises the batch with the biased variance, but its running vars average the unbiased "
+               "one, var * n / (n - 1) with n = N * H * W values per channel, as torch's running_var does; with the "
+               "biased one eval outputs drift from nn.BatchNorm2d's, most for small batches (lesson 10: batch "
+               "normalisation).")
 
 
 class BatchNorm(nn.Module):

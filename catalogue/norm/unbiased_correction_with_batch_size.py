@@ -1,5 +1,9 @@
 """BatchNorm's running variance is corrected with the batch size N, var * N / (N - 1), not the count N * H * W."""
 EXERCISE = "BatchNorm"
+TITLE = "running variance corrected with N instead of the count N * H * W"
+EXPLANATION = ("The unbiased correction counts the values each channel's variance is taken over, n = N * H * W "
+               "(x.numel() / nf): var * n / (n - 1). Using the batch size N alone over-corrects whenever the images "
+               "have more than one position (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

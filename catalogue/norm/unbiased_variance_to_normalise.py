@@ -1,5 +1,9 @@
 """BatchNorm normalises with x.var()'s default, the unbiased variance (divided by n - 1), instead of the biased one."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm normalises with the unbiased variance (x.var's default)"
+EXPLANATION = ("BatchNorm normalises the batch with the biased variance (divided by n) and keeps the unbiased one "
+               "only for its running vars, as torch does. x.var() divides by n - 1 unless given unbiased=False "
+               "(lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

@@ -1,5 +1,9 @@
 """BatchNorm computes the variance as E[x^2] - E[x]^2, which loses it when the inputs sit far from zero."""
 EXERCISE = "BatchNorm"
+TITLE = "BatchNorm's variance as E[x^2] - E[x]^2"
+EXPLANATION = ("That one-pass formula subtracts two large, nearly equal numbers: when the inputs sit far from zero "
+               "(an offset of 1e4 in float32) its rounding error exceeds the variance itself. Take it in two passes, "
+               "((x - mean) ** 2).mean((0, 2, 3), keepdim=True) (lesson 10: batch normalisation).")
 
 
 class BatchNorm(nn.Module):

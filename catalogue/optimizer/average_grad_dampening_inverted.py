@@ -1,5 +1,9 @@
 """AverageGrad damps when dampening is False and not when it is True (the condition inverted)."""
 EXERCISE = "AverageGrad"
+TITLE = "AverageGrad's dampening condition inverted"
+EXPLANATION = ("mom_damp = 1 - mom if dampening else 1: dampening=True (Adam's first moment) scales the new gradient "
+               "by 1 - mom, and the default dampening=False (SGD's momentum) adds it whole. Inverted, each optimizer "
+               "gets the other's average (lesson 11: momentum).")
 
 class AverageGrad:
     _defaults = {"mom": 0.9}

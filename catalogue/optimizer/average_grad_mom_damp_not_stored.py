@@ -1,5 +1,8 @@
 """AverageGrad applies the damping but does not store mom_damp in the state, which adam_step's debiasing needs."""
 EXERCISE = "AverageGrad"
+TITLE = "AverageGrad applies the damping but does not store mom_damp"
+EXPLANATION = ("adam_step's debiasing reads mom_damp from the state, debias(mom, mom_damp, step), so update must "
+               "store it beside grad_avg: state['mom_damp'] = 1 - mom if dampening else 1.0 (lesson 11: Adam).")
 
 class AverageGrad:
     _defaults = {"mom": 0.9}

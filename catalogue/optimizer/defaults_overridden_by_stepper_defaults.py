@@ -1,6 +1,10 @@
 """The steppers' _defaults are merged after the keywords passed, so a stepper's default (wd = 0) wins over the wd
 given."""
 EXERCISE = "Optimizer"
+TITLE = "steppers' _defaults merged after the keywords passed, so they win"
+EXPLANATION = ("The hyper-parameters start from the steppers' _defaults and are then updated with the keywords "
+               "passed, so what is passed wins. Merged the other way, a stepper's default such as wd = 0. silently "
+               "replaces the wd given (lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

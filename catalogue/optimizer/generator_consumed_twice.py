@@ -1,6 +1,10 @@
 """params is read twice (list(params)[0] to look at it, then again to build the groups): a generator such as
 model.parameters() is empty the second time."""
 EXERCISE = "Optimizer"
+TITLE = "params iterated twice, so a generator leaves an empty group"
+EXPLANATION = ("model.parameters() is a generator, which can be read only once: list(params)[0] uses it up, and the "
+               "group built from params afterwards is empty, so nothing trains. Make one list, params = list(params), "
+               "and use it throughout (lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

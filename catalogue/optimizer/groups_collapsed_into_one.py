@@ -1,6 +1,10 @@
 """Lists of tensors are flattened into one group: every parameter gets the first group's hyper-parameters, and a
 scheduler's per-group values are lost."""
 EXERCISE = "Optimizer"
+TITLE = "parameter groups flattened into a single group"
+EXPLANATION = ("Given lists of tensors, the optimizer keeps one group per list, each a dict of its own "
+               "hyper-parameters, so layers can get different learning rates and a scheduler can set each group's. "
+               "One flat group loses that split (lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

@@ -1,6 +1,10 @@
 """The hyper-parameters are copied into a list at construction and step() reads that copy: a scheduler's changes to
 param_groups are ignored."""
 EXERCISE = "Optimizer"
+TITLE = "hyper-parameters copied at construction, so step() ignores changes"
+EXPLANATION = ("Schedulers (OneCycle) change a group's lr and mom in param_groups between steps, and every step must "
+               "read what its group's dict holds then. Stepping with a copy made in __init__ keeps the first values "
+               "forever (lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

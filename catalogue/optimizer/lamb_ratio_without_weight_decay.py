@@ -1,5 +1,9 @@
 """lamb_step takes the trust ratio against Adam's direction alone, without the wd * p it then adds."""
 EXERCISE = "lamb_step"
+TITLE = "LAMB trust ratio against Adam's direction, without the wd * p term"
+EXPLANATION = ("The trust ratio compares the parameter with the direction actually taken, d = Adam's direction + wd * "
+               "p: r = ||p|| / ||d||. Leaving wd * p out of ||d|| makes the ratio wrong whenever wd is not 0 (lesson "
+               "11: LAMB).")
 
 def lamb_step(p, lr, mom, mom_damp, step, sqr_mom, sqr_damp, grad_avg, sqr_avg, eps, wd, **kwargs):
     debias1, debias2 = debias(mom, mom_damp, step), debias(sqr_mom, sqr_damp, step)

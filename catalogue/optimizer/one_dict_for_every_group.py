@@ -1,6 +1,10 @@
 """One hyper-parameter dict is filled and appended for every group, so all groups are the same dict (holding the
 last group's params)."""
 EXERCISE = "Optimizer"
+TITLE = "one dict shared by all the parameter groups"
+EXPLANATION = ("Each group is a dict of its own, {'params': [...], **hypers}. Appending the same dict for every group "
+               "makes all the groups that one dict, holding the last group's params: the other parameters are dropped "
+               "and groups cannot have different hyper-parameters (lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

@@ -1,5 +1,9 @@
 """AverageSqrGrad stores sqr_damp but adds grad**2 undamped."""
 EXERCISE = "AverageSqrGrad"
+TITLE = "AverageSqrGrad stores sqr_damp but adds grad**2 undamped"
+EXPLANATION = ("sqr_avg = sqr_mom * sqr_avg + sqr_damp * grad**2: the damping that debias2 assumes must scale the new "
+               "square too. Adding grad**2 whole makes the average 1 / (1 - sqr_mom) times too large, so Adam's "
+               "denominator is 10 times too large for sqr_mom=0.99 (lesson 11: Adam).")
 
 class AverageSqrGrad:
     _defaults = {"sqr_mom": 0.99}

@@ -1,5 +1,9 @@
 """AverageSqrGrad damps when dampening is False and not when it is True (the condition inverted)."""
 EXERCISE = "AverageSqrGrad"
+TITLE = "AverageSqrGrad's dampening condition inverted"
+EXPLANATION = ("sqr_damp = 1 - sqr_mom if dampening else 1: the default dampening=True (Adam's second moment) scales "
+               "the new square by 1 - sqr_mom, and dampening=False adds it whole. Inverted, each setting gets the "
+               "other's average (lesson 11: Adam).")
 
 class AverageSqrGrad:
     _defaults = {"sqr_mom": 0.99}

@@ -1,5 +1,9 @@
 """AverageSqrGrad, copied from AverageGrad, reads mom instead of sqr_mom."""
 EXERCISE = "AverageSqrGrad"
+TITLE = "AverageSqrGrad reads mom instead of sqr_mom"
+EXPLANATION = ("The two averages have rates of their own: mom (0.9) for the gradient, sqr_mom (0.99) for its square. "
+               "Averaging the squares with mom makes Adam's denominator follow the last few gradients instead of a "
+               "long average (lesson 11: Adam).")
 
 class AverageSqrGrad:
     _defaults = {"sqr_mom": 0.99}

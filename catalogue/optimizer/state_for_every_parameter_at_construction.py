@@ -1,6 +1,10 @@
 """Every parameter's state is made at construction, frozen parameters included, instead of at each parameter's first
 step."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "state created for every parameter at construction"
+EXPLANATION = ("A parameter's state is made at its first step, from the stats' init_state(p), and only for parameters "
+               "with a gradient: frozen parameters get none, and state holds exactly the parameters that have stepped "
+               "(lesson 11: stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

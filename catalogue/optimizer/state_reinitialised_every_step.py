@@ -1,5 +1,9 @@
 """Each step starts the state afresh from init_state: the averages and the step count never build up."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "state made afresh from init_state at every step"
+EXPLANATION = ("The state is made once, at a parameter's first step, and kept in self.state: that is what lets "
+               "grad_avg, sqr_avg and step build up. Starting from init_state every time leaves the averages with the "
+               "current gradient only and step at 1 forever (lesson 11: stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

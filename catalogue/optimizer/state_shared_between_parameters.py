@@ -1,6 +1,10 @@
 """The state is made with dict.fromkeys(params, {}): every parameter shares one dict, so they share grad_avg and the
 step count."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "one state dict shared by every parameter (dict.fromkeys with {})"
+EXPLANATION = ("dict.fromkeys(params, {}) maps every parameter to the same dict object, so all parameters share one "
+               "grad_avg and one step count. Each parameter needs a state of its own, made at its first step (lesson "
+               "11: stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

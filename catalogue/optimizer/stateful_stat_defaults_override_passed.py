@@ -1,5 +1,9 @@
 """The stats' _defaults are merged over the keywords passed, so AverageGrad's mom = 0.9 wins over the mom given."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "the stats' _defaults merged over the keywords passed"
+EXPLANATION = ("The stats' _defaults fill in what is not passed, and what is passed wins. Merged the other way, "
+               "AverageGrad's mom = 0.9 replaces the mom given, so momentum (and Adam's betas) cannot be set (lesson "
+               "11: stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

@@ -1,6 +1,10 @@
 """StatefulOptimizer.step() runs without torch.no_grad(): the steppers' in-place changes to parameters that require
 grad fail."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "StatefulOptimizer.step() without torch.no_grad()"
+EXPLANATION = ("Parameters require grad, and autograd refuses in-place changes to a leaf that requires grad: the "
+               "steppers must run under torch.no_grad(), which also keeps the updates out of the graph (lesson 11: "
+               "stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

@@ -1,6 +1,10 @@
 """The steppers run before the stats' update, so they see the previous step's state (at the first step: zeros and
 step 0)."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "steppers run before the statistics are updated"
+EXPLANATION = ("At each step every stat's update runs first, with this step's gradient, and only then the steppers, "
+               "so they see the current grad_avg and step. In the other order they read the previous step's state (at "
+               "the first step: zeros and step 0) (lesson 11: stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

@@ -1,5 +1,9 @@
 """step() runs the steppers without torch.no_grad(): their in-place changes to parameters that require grad fail."""
 EXERCISE = "Optimizer"
+TITLE = "Optimizer.step() without torch.no_grad()"
+EXPLANATION = ("Parameters require grad, and autograd refuses in-place changes to a leaf that requires grad: the "
+               "steppers must run under torch.no_grad(), which also keeps the updates out of the graph (lesson 11: "
+               "optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

@@ -1,6 +1,10 @@
 """The merge starts from the first stepper's own _defaults dict and updates it, so the keywords of one optimizer
 leak into the next one built with that stepper."""
 EXERCISE = "Optimizer"
+TITLE = "the merge updates the first stepper's own _defaults dict"
+EXPLANATION = ("hypers = stepper._defaults is that same dict, not a copy, so updating it writes this optimizer's "
+               "keywords into the stepper's defaults, and the next optimizer built with that stepper gets them. Start "
+               "from a new dict: hypers = {} (lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

@@ -1,5 +1,8 @@
 """The steppers get the hyper-parameters only (stepper(p, **hypers)), not the state."""
 EXERCISE = "StatefulOptimizer"
+TITLE = "steppers called with the hyper-parameters only, not the state"
+EXPLANATION = ("Stateful steppers such as momentum_step and adam_step read grad_avg, sqr_avg and step from the "
+               "parameter's state: call each as stepper(p, **state, **hypers) (lesson 11: stateful optimizers).")
 
 class StatefulOptimizer(Optimizer):
     def __init__(self, params, steppers, stats=(), **defaults):

@@ -1,6 +1,10 @@
 """grad_params does not skip parameters whose .grad is None, so the steppers run on frozen parameters (and fail on
 p.grad)."""
 EXERCISE = "Optimizer"
+TITLE = "grad_params keeps parameters whose .grad is None"
+EXPLANATION = ("A parameter with no gradient (frozen, or unused by the loss) is left alone: grad_params keeps only "
+               "those whose p.grad is not None, and the steppers, which read p.grad, fail on the others (lesson 11: "
+               "optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

@@ -1,6 +1,10 @@
 """zero_grad sets every .grad to None (torch's set_to_none) instead of zeroing it: the contract keeps zero tensors,
 so those parameters still step."""
 EXERCISE = "Optimizer"
+TITLE = "zero_grad sets .grad to None instead of zeroing it"
+EXPLANATION = ("The contract's zero_grad() zeroes each gradient in place, p.grad.zero_(): the tensor stays, so a "
+               "parameter that gets no new gradient still steps (momentum, weight decay); set to None it is skipped "
+               "(lesson 11: optimizers from steppers).")
 
 class Optimizer:
     def __init__(self, params, steppers, **defaults):

@@ -1,5 +1,10 @@
 """The loss is assembled from .item() values into a new tensor: right numbers, no gradient."""
 EXERCISE = "LabelSmoothingCrossEntropy"
+TITLE = "loss rebuilt from .item() numbers, cut off from autograd"
+EXPLANATION = (".item() turns a tensor into a Python float, so the new torch.tensor(...) holds the right value but no "
+               "history: no gradient reaches the logits and the model cannot learn. Keep the loss a chain of torch "
+               "operations on the logits (log_softmax, gather, mean) (lesson 12 and fastbook chapter 7: label "
+               "smoothing).")
 
 
 class LabelSmoothingCrossEntropy(LabelSmoothingCrossEntropy):

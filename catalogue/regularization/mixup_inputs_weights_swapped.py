@@ -1,5 +1,9 @@
 """The inputs are mixed the other way round: lam on the shuffled batch, 1 - lam on the batch itself."""
 EXERCISE = "MixUp"
+TITLE = "inputs mixed with lam on the shuffled batch and 1 - lam on the batch"
+EXPLANATION = ("After lam = max(lam, 1 - lam), lam >= 0.5 belongs to the batch's own examples, the ones whose targets "
+               "weigh lam in the loss; swapped, each input leans towards the shuffled example while the loss favours "
+               "the original. Use xb = lam * xb + (1 - lam) * xb[perm] (lesson 12 and fastbook chapter 7: mixup).")
 
 
 class MixUp(MixUp):

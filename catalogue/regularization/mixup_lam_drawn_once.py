@@ -1,5 +1,9 @@
 """lam is drawn once, in the constructor, and every batch is mixed with it."""
 EXERCISE = "MixUp"
+TITLE = "lam drawn once in the constructor and reused for every batch"
+EXPLANATION = ("Mixup draws a fresh lam from Beta(alpha, alpha) before every training batch, so the model sees "
+               "mixtures of every strength; one draw at construction mixes every batch by the same amount. Draw lam "
+               "in before_batch, then the permutation (lesson 12 and fastbook chapter 7: mixup).")
 
 
 class MixUp(MixUp):

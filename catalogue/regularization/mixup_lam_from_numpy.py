@@ -1,5 +1,9 @@
 """lam comes from numpy's Beta (the right distribution), which torch.manual_seed does not reproduce."""
 EXERCISE = "MixUp"
+TITLE = "lam drawn with numpy's random.beta instead of torch's generator"
+EXPLANATION = ("numpy's Beta is the right distribution, but torch.manual_seed does not seed numpy, so the same seed "
+               "gives other mixtures and a run cannot be reproduced. Draw lam with torch.distributions.Beta(alpha, "
+               "alpha).sample(), from torch's global generator (lesson 12 and fastbook chapter 7: mixup).")
 import numpy as np  # noqa: E402
 
 

@@ -1,5 +1,10 @@
 """fastai's per-example lam: one Beta draw per example of the batch, where the contract draws one per batch."""
 EXERCISE = "MixUp"
+TITLE = "one lam per example (fastai's version) instead of one per batch"
+EXPLANATION = ("fastai's MixUp draws a lam for each example, but this assignment draws a single lam from Beta(alpha, "
+               "alpha) for the whole batch and weights the loss with that same lam; per-example draws give other "
+               "mixtures from the same seed and a loss weighted by their mean (lesson 12 and fastbook chapter 7: "
+               "mixup).")
 
 
 class MixUp(MixUp):

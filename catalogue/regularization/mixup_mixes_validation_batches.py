@@ -1,5 +1,9 @@
 """MixUp mixes every batch, validation ones too: the training flag is never read."""
 EXERCISE = "MixUp"
+TITLE = "validation batches mixed too: learn.training never checked"
+EXPLANATION = ("Mixup is a training-time regulariser; validation must measure the model on real, unmixed examples and "
+               "their real loss. Leave xb and the loss alone when learn.training is False, in before_batch and in "
+               "after_loss (lesson 12 and fastbook chapter 7: mixup).")
 
 
 class MixUp(MixUp):

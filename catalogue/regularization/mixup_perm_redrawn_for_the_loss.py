@@ -1,5 +1,9 @@
 """after_loss draws a new permutation for the targets instead of using the one that mixed the inputs."""
 EXERCISE = "MixUp"
+TITLE = "new permutation drawn in after_loss for the shuffled targets"
+EXPLANATION = ("The targets must be shuffled by the very permutation that mixed the inputs, so each second target "
+               "belongs to the example actually mixed in; a fresh randperm pairs the loss with unrelated labels. Keep "
+               "perm from before_batch and use yb[self.perm] (lesson 12 and fastbook chapter 7: mixup).")
 
 
 class MixUp(MixUp):

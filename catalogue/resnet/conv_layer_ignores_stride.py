@@ -1,5 +1,9 @@
 """conv_layer never passes its stride to the Conv2d, so a strided block does not downsample."""
 EXERCISE = "conv_layer"
+TITLE = "conv_layer never passes its stride to the Conv2d"
+EXPLANATION = ("The stride is what lets a block halve the height and width; without it the convolution keeps the "
+               "input's size and a strided ResBlock no longer downsamples. Pass stride=stride to nn.Conv2d (lesson "
+               "12: conv_layer and the ResBlock).")
 
 
 def conv_layer(ni, nf, ks=3, stride=1, zero_bn=False, act=True):

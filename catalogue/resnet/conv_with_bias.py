@@ -1,5 +1,9 @@
 """conv_layer keeps Conv2d's default bias, which BatchNorm makes redundant."""
 EXERCISE = "conv_layer"
+TITLE = "conv_layer keeps Conv2d's default bias"
+EXPLANATION = ("The BatchNorm right after the convolution subtracts each channel's mean, which removes any bias the "
+               "convolution adds, and its own bias takes that role; a conv bias is wasted parameters. Use "
+               "nn.Conv2d(..., bias=False) (lesson 12: conv_layer and the ResBlock).")
 
 
 def conv_layer(ni, nf, ks=3, stride=1, zero_bn=False, act=True):

@@ -1,6 +1,11 @@
-"""ResBlock that gives zero_bn=True to the first conv_layer instead of the second: the branch still starts at 0,
-but the first convolution gets no gradient until the BatchNorm after it grows."""
+"""ResBlock that gives zero_bn=True to the first conv_layer instead of the second: that BatchNorm's output is 0
+after the ReLU, which passes no gradient there, so the first convolution and that BatchNorm never learn."""
 EXERCISE = "ResBlock"
+TITLE = "zero_bn given to the first conv_layer of the branch, not the second"
+EXPLANATION = ("zero_bn belongs to the last BatchNorm of the branch, the one added to the identity path: its weight "
+               "then gets a gradient and grows, and the layers before it learn. Zeroing the first one, before its "
+               "ReLU, makes that layer output exactly 0, where the ReLU passes no gradient: the first convolution "
+               "and its BatchNorm never learn (lesson 12: the ResBlock).")
 
 
 class ResBlock(nn.Module):

@@ -1,5 +1,9 @@
 """The second conv_layer keeps its ReLU (act=True), so the branch can only add, never subtract."""
 EXERCISE = "ResBlock"
+TITLE = "second conv_layer of the branch keeps its ReLU (act=True)"
+EXPLANATION = ("The branch learns a correction to the identity, which must be able to be negative; a ReLU at its end "
+               "makes it add only non-negative values. The second conv_layer takes act=False, and the one ReLU comes "
+               "after the sum (lesson 12: the ResBlock).")
 
 
 class ResBlock(ResBlock):

@@ -1,5 +1,9 @@
 """ResBlock's second conv_layer without zero_bn=True: the block is not the identity at initialisation."""
 EXERCISE = "ResBlock"
+TITLE = "second conv_layer of the branch without zero_bn=True"
+EXPLANATION = ("With the last BatchNorm's weight at 0 the branch adds 0 at initialisation, so the block starts as "
+               "relu(idpath(x)) and a deep stack starts near the identity and trains easily. Give zero_bn=True to the "
+               "second conv_layer (lesson 12: the ResBlock).")
 
 
 class ResBlock(ResBlock):

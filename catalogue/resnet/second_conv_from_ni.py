@@ -1,5 +1,8 @@
 """ResBlock's second conv_layer reads ni channels instead of the nf the first one produces."""
 EXERCISE = "ResBlock"
+TITLE = "second conv_layer reads ni channels instead of nf"
+EXPLANATION = ("The second convolution reads what the first one produces, nf channels, so it is conv_layer(nf, nf, "
+               "...); conv_layer(ni, nf, ...) fails whenever ni != nf (lesson 12: the ResBlock).")
 
 
 class ResBlock(ResBlock):

@@ -1,5 +1,9 @@
 """The stride goes to the second 3x3 conv_layer instead of the first."""
 EXERCISE = "ResBlock"
+TITLE = "stride given to the second conv_layer instead of the first"
+EXPLANATION = ("The block downsamples in its first convolution, so the second one works on the smaller maps; striding "
+               "the second gives the same shape but other outputs, and the first convolution does four times the "
+               "work. Pass stride to the first conv_layer (lesson 12: the ResBlock).")
 
 
 class ResBlock(ResBlock):

@@ -1,5 +1,9 @@
 """OneCycle sets step 0 in before_fit and moves on in after_backward, before opt.step() has used the step."""
 EXERCISE = "OneCycle"
+TITLE = "OneCycle advances its step in after_backward, before opt.step()"
+EXPLANATION = ("Training batch i must be stepped with step i of the cycle: set lr and momentum in before_batch, then "
+               "advance. Moving on in after_backward sets step i + 1's values before opt.step() uses them, so every "
+               "step runs one step of the cycle ahead (lesson 11: one-cycle training).")
 
 
 class OneCycle(OneCycle):

@@ -1,5 +1,9 @@
 """OneCycle takes betas[1] from opt.defaults, not from the group: groups made with their own betas lose them."""
 EXERCISE = "OneCycle"
+TITLE = "OneCycle takes Adam's second beta from opt.defaults, not from the group"
+EXPLANATION = ("One-cycle schedules the momentum, which in Adam is betas[0] only; each group keeps its own betas[1], "
+               "the decay of the average of squared gradients. Taking betas[1] from opt.defaults overwrites it in a "
+               "group made with its own betas; write (mom, group['betas'][1]) (lesson 11: Adam and one-cycle).")
 
 
 class OneCycle(OneCycle):

@@ -1,5 +1,9 @@
 """combine_scheds turns the caller's pcts into cumulative sums in place (pcts[i] += pcts[i - 1])."""
 EXERCISE = "combine_scheds"
+TITLE = "combine_scheds turns the caller's pcts into running sums in place"
+EXPLANATION = ("pcts belongs to the caller, who may use it again (for another schedule, for the momentum); pcts[i] "
+               "+= pcts[i - 1] changes it behind their back. Build the boundaries in a new list, a running sum or "
+               "itertools.accumulate (lesson 10: combining schedules).")
 
 
 def combine_scheds(pcts, scheds):

@@ -1,5 +1,10 @@
 """combine_scheds finds the phase with pos < bound and no fallback: pos 1 runs off the end of the list."""
 EXERCISE = "combine_scheds"
+TITLE = "combine_scheds searches with pos < bound and has no last-phase fallback"
+EXPLANATION = ("pos 1 is part of the schedule: the last phase takes everything past the second-to-last boundary. "
+               "Searching for the first bound with pos < bound finds none at pos 1 and runs off the end; it also "
+               "gives a boundary to the later phase, where <= would give it to the earlier (lesson 10: combining "
+               "schedules).")
 
 
 def combine_scheds(pcts, scheds):

@@ -1,5 +1,9 @@
 """The final learning rate is max_lr / div_final instead of max_lr / div / div_final."""
 EXERCISE = "OneCycle"
+TITLE = "final lr max_lr / div_final instead of max_lr / div / div_final"
+EXPLANATION = ("OneCycleLR's final_div_factor divides the starting lr, max_lr / div, not max_lr: the cycle ends at "
+               "max_lr / div / div_final. Dividing max_lr ends the annealing div times too high (lesson 11: "
+               "one-cycle training).")
 
 
 class OneCycle(OneCycle):

@@ -1,5 +1,9 @@
 """Only the first parameter group's lr and momentum are set."""
 EXERCISE = "OneCycle"
+TITLE = "OneCycle sets the first parameter group's lr and momentum only"
+EXPLANATION = ("An optimizer may hold several parameter groups (discriminative learning rates, parameters without "
+               "weight decay), and the schedule applies to every one. Loop over learn.opt.param_groups: setting "
+               "group 0 alone leaves the others where they started (lesson 11: one-cycle training).")
 
 
 class OneCycle(OneCycle):

@@ -1,5 +1,9 @@
 """combine_scheds puts the 0 boundary into the caller's list (pcts.insert(0, 0.0)) and sums it in place."""
 EXERCISE = "combine_scheds"
+TITLE = "combine_scheds inserts 0 into the caller's pcts and sums it in place"
+EXPLANATION = ("pcts belongs to the caller: pcts.insert(0, 0.0) and running sums in place leave them a longer, "
+               "different list, which breaks their next use of it. Build the boundaries in a new list (lesson 10: "
+               "combining schedules).")
 
 
 def combine_scheds(pcts, scheds):

@@ -1,5 +1,10 @@
 """Both phases annealed linearly instead of with cosines."""
 EXERCISE = "OneCycle"
+TITLE = "OneCycle's phases annealed along straight lines instead of cosines"
+EXPLANATION = ("One-cycle, like OneCycleLR's anneal_strategy='cos', moves lr and momentum along half cosines: flat "
+               "at both ends and steepest in the middle, so training lingers near the peak and near the final lr. "
+               "Straight lines give other values at every step but the ends of the phases (lesson 11: one-cycle "
+               "training).")
 
 
 class OneCycle(OneCycle):

@@ -1,5 +1,9 @@
 """combine_scheds compares pos with each pcts[i] itself, not with the running sum of the pcts."""
 EXERCISE = "combine_scheds"
+TITLE = "combine_scheds compares pos with each pcts[i], not the running sum"
+EXPLANATION = ("pcts[i] is how long phase i lasts, not where it ends: phase i ends at pcts[0] + ... + pcts[i]. "
+               "Comparing pos with pcts[i] puts pos in the wrong phase as soon as the fractions differ (lesson 10: "
+               "combining schedules).")
 
 
 def combine_scheds(pcts, scheds):

@@ -1,5 +1,9 @@
 """combine_scheds replaces each entry of the caller's scheds list by a function of the global pos."""
 EXERCISE = "combine_scheds"
+TITLE = "combine_scheds replaces the caller's scheds with wrapped functions"
+EXPLANATION = ("scheds belongs to the caller; writing wrapped functions into it changes their list, so a second "
+               "combine_scheds on the same list wraps them again and rescales pos twice. Keep the boundaries and "
+               "rescale pos inside the function returned (lesson 10: combining schedules).")
 
 
 def combine_scheds(pcts, scheds):
