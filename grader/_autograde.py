@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ._course import BY_MODULE
 from ._outcome import CHECK_LABELS, ExerciseResult, TestRecord, UsageError
-from ._report import render_problem, render_scoreboard, score
+from ._report import diagnosed, render_problem, render_scoreboard, score
 from ._student_code import SandboxConfig
 
 HEADER = ["student", "assignment", "exercise", "score", "max_score", "status"]
@@ -113,10 +113,15 @@ def complete(results: list[ExerciseResult], modules: list[str], message: str) ->
     return full
 
 
+def readable(student: str) -> str:
+    """The name as text: bytes of a folder name that are not UTF-8 (surrogates from os.scandir) shown as U+FFFD."""
+    return student.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def feedback_markdown(student: str, results: list[ExerciseResult]) -> str:
     scoreboard = render_scoreboard(results, details=False)
     problems = "".join(render_problem(r) for r in results if r.status not in ("passed", "not_attempted"))
-    text = f"# Feedback for {student}\n\n```\n{scoreboard}```\n"
+    text = f"# Feedback for {readable(student)}\n\n```\n{scoreboard}```\n"
     if problems:
         text += f"\n## What to fix\n\n```\n{problems.strip()}\n```\n"
     return text
@@ -129,7 +134,8 @@ def gradescope_results(results: list[ExerciseResult], elapsed: float) -> dict:
         tests.append({"name": f"{BY_MODULE[r.assignment].number} {r.assignment}.{r.exercise}",
                       "score": r.score, "max_score": r.max_score,
                       "status": "passed" if r.status == "passed" else "failed",
-                      "output": f"{CHECK_LABELS[r.status]}\n{output}".strip()})
+                      "output": f"{CHECK_LABELS[r.status]}\n{output}".strip(),
+                      "diagnosis": [{"mistake": slug, "title": title} for slug, title, _ in diagnosed(r)]})
     return {"score": sum(r.score for r in results), "execution_time": round(elapsed, 1),
             "visibility": "visible", "tests": tests}
 
@@ -227,7 +233,8 @@ class Journal:
 def write_whole(path: Path, text: str) -> None:
     """Write `text` to `path` so that a reader, or a run killed at any moment, sees the old file or the new one."""
     partial = path.with_name(path.name + ".partial")
-    with open(partial, "w", newline="", encoding="utf-8") as handle:
+    # surrogateescape: a folder name that is not UTF-8 is written as the bytes it was (grades.csv's `student`).
+    with open(partial, "w", newline="", encoding="utf-8", errors="surrogateescape") as handle:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
@@ -405,10 +412,18 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
     if gradebook is not None and notebooks:
         from ._gradebook import write_scores
 
-        say(f"wrote {write_scores(gradebook, rows, notebooks)} scores into {gradebook / 'gradebook.db'}")
+        written, left_out = write_scores(gradebook, rows, notebooks)
+        say(f"wrote {written} scores into {gradebook / 'gradebook.db'}"
+            + (f"; left out (not UTF-8, so not an nbgrader id): {', '.join(map(repr, left_out))}" if left_out else ""))
     elapsed = time.perf_counter() - started
     say(f"graded {len(jobs)} students in {elapsed:.1f} s ({60 * len(jobs) / max(elapsed, 1e-9):.1f} per minute) "
         f"with {workers} worker(s); wrote {out / 'grades.csv'} ({len(rows)} students)")
+    from ._class_report import write_report
+
+    try:  # the grades are written: a failure of the page must not fail the run
+        say(f"wrote {write_report(out)}, the class page")
+    except Exception as exc:  # noqa: BLE001
+        say(f"could not write {out / 'report.html'} ({type(exc).__name__}: {exc}); `grader report {out}` retries")
     return len(rows) == len(found)
 
 

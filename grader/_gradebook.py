@@ -11,13 +11,20 @@ from pathlib import Path
 from ._outcome import ExerciseResult, UsageError
 
 
-def write_scores(course: Path, results: dict[str, list[ExerciseResult]], submitted: dict[str, dict[str, Path]]) -> int:
-    """Record every (student, assignment) that had a notebook; return how many cells were written."""
+def write_scores(course: Path, results: dict[str, list[ExerciseResult]],
+                 submitted: dict[str, dict[str, Path]]) -> tuple[int, list[str]]:
+    """Record every (student, assignment) that had a notebook; return (how many cells were written, the students
+    left out: a folder name that is not UTF-8 cannot be an nbgrader student id, and stays in grades.csv only)."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    written = 0
+    written, left_out = 0, []
     with Gradebook(f"sqlite:///{(course / 'gradebook.db').resolve()}") as gradebook:
         for student, notebooks in submitted.items():
+            try:
+                student.encode("utf-8")
+            except UnicodeEncodeError:
+                left_out.append(student)
+                continue
             gradebook.update_or_create_student(student)
             for module in notebooks:
                 try:
@@ -36,4 +43,4 @@ def write_scores(course: Path, results: dict[str, list[ExerciseResult]], submitt
                     grade.auto_score = float(result.score)
                     written += 1
         gradebook.db.commit()
-    return written
+    return written, left_out

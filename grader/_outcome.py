@@ -56,6 +56,7 @@ class TestRecord:
     example: str = ""
     hint: str | None = None
     rule: str | None = None  # the contract rule this test enforces: failing it scores the exercise 0
+    diagnosis: list[str] = field(default_factory=list)  # the catalogued mistakes its exercise's outputs match
 
 
 @dataclass
@@ -68,6 +69,7 @@ class ExerciseResult:
     score: int
     max_score: int
     problems: list[TestRecord] = field(default_factory=list)
+    diagnosis: list[str] = field(default_factory=list)  # slugs of the catalogued mistakes its outputs match
 
 
 class UsageError(Exception):

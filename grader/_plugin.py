@@ -15,7 +15,18 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from ._course import BY_MODULE
-from ._outcome import HINTS, Crashed, ModuleBroken, NotAttempted, RuleBroken, StudentError, TestRecord, TimedOut
+from ._diagnosis import Recorder
+from ._outcome import (
+    HINTS,
+    PRECEDENCE,
+    Crashed,
+    ModuleBroken,
+    NotAttempted,
+    RuleBroken,
+    StudentError,
+    TestRecord,
+    TimedOut,
+)
 from ._student_code import CALL_TIMEOUT
 from ._student_code.in_process import LocalImplementation
 from ._student_code.plain import cut
@@ -36,6 +47,8 @@ settings.register_profile(
     report_multiple_bugs=False, suppress_health_check=[HealthCheck.too_slow])
 
 RECORDS = pytest.StashKey[list]()
+# The kept calls of each test that did not pass (of every test with --diagnose all), by node id.
+TRANSCRIPTS = pytest.StashKey[dict]()
 # An implementation object handed over by the caller (the autograder's sandbox, a notebook's namespace),
 # used instead of --impl.
 PROVIDED = pytest.StashKey[object]()
@@ -47,6 +60,9 @@ def pytest_addoption(parser):
                     help="implementation directory to test (default: assignments/ of the kit)")
     group.addoption("--exercise", action="append", default=[], metavar="NAME",
                     help="only run the tests of this exercise (repeatable)")
+    group.addoption("--diagnose", choices=("failing", "all", "none"), default="failing",
+                    help="name the catalogued mistake a failing exercise's outputs match (default); 'all' tries "
+                         "passing exercises too (grader verify's proof that correct code is never diagnosed)")
     group.addoption("--call-timeout", type=float, default=CALL_TIMEOUT, metavar="SECONDS",
                     help=f"time one call into student code may take (default {CALL_TIMEOUT:g})")
 
@@ -56,6 +72,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "exercise(name, points, hint): the exercise a test grades")
     config.addinivalue_line("markers", "slow: takes more than a few seconds; -m 'not slow' skips it")
     config.stash[RECORDS] = []
+    config.stash[TRANSCRIPTS] = {}
     # One thread: torch's two stall badly when the other core is busy, and grades must not depend on cores.
     import torch
 
@@ -100,10 +117,10 @@ def impl(request):
     option = request.config.getoption
     root = option("impl") or Path(request.config.rootpath) / "assignments"
     if PROVIDED in request.config.stash:
-        yield request.config.stash[PROVIDED]  # its owner closes it
+        yield Recorder(request.config.stash[PROVIDED])  # its owner closes it
         return
     implementation = LocalImplementation(root, call_timeout=option("call_timeout"))
-    yield implementation
+    yield Recorder(implementation)
     implementation.close()
 
 
@@ -112,7 +129,13 @@ def _exercise_in_progress(request):
     """Tell the implementation which exercise the next calls belong to (the sandbox gives each its own worker)."""
     mark = request.node.get_closest_marker("exercise")
     if mark is not None and "impl" in request.fixturenames:
-        request.getfixturevalue("impl").exercise = mark.args[0]
+        implementation = request.getfixturevalue("impl")
+        implementation.exercise = mark.args[0]
+        implementation.start_test()
+        request.node.stash[_RECORDER] = implementation
+
+
+_RECORDER = pytest.StashKey[object]()
 
 
 def _classify(excinfo) -> tuple[str, str, str | None]:
@@ -160,7 +183,44 @@ def pytest_runtest_makereport(item, call):
         if isinstance(call.excinfo.value, RuleBroken):  # whichever test met it: the exercise scores 0
             record.rule, record.hint = cut(call.excinfo.value.rule), None  # the rule says it; the hint is about values
         record.example = cut(smallest_input(getattr(call.excinfo.value, "__notes__", None) or []))
+    recorder = item.stash.get(_RECORDER, None)
+    if recorder is not None and (record.outcome in ("failed", "error") or item.config.getoption("diagnose") == "all"):
+        item.config.stash[TRANSCRIPTS][item.nodeid] = recorder.transcript
     item.config.stash[RECORDS].append(record)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session):
+    """Name the known mistakes that the failing exercises' outputs match (grader/_diagnosis.py)."""
+    config = session.config
+    mode = config.getoption("diagnose", "none")
+    records, transcripts = config.stash.get(RECORDS, []), config.stash.get(TRANSCRIPTS, {})
+    if mode == "none" or not transcripts:
+        return
+    from ._catalogue import load_catalogue
+    from ._diagnosis import diagnose
+    from ._paths import kit_root
+
+    root = kit_root()
+    if not (root / "catalogue").is_dir():
+        return
+    catalogue = load_catalogue(root / "catalogue")
+    exercises = {}
+    for record in records:
+        if record.outcome != "skipped":
+            exercises.setdefault((record.assignment, record.exercise), []).append(record)
+    for (module, name), mine in exercises.items():
+        outcomes = {r.outcome for r in mine}
+        status = next(o for o in PRECEDENCE if o in outcomes)
+        if status not in ("failed", "error") and not (mode == "all" and status == "passed"):
+            continue
+        tried = [transcripts[r.nodeid] for r in mine if r.nodeid in transcripts
+                 and (r.outcome != "passed" or status == "passed")]
+        candidates = [m for m in catalogue if m.module == module and m.exercise == name]
+        found = diagnose(tried, candidates, root, name)
+        for record in mine:
+            record.diagnosis = list(found)
+    transcripts.clear()
 
 
 def smallest_input(notes: list[str]) -> str:

@@ -34,8 +34,25 @@ def score(records: list[TestRecord], assignments: list[str] | None = None) -> li
             elif broken_rules:  # the rule first: it is why the exercise scores nothing
                 problems = broken_rules + [r for r in problems if r not in broken_rules]
             earned = 0 if status in GATING or broken_rules else sum(r.points for r in mine if r.outcome == "passed")
-            results.append(ExerciseResult(assignment.module, name, status, earned, points, problems))
+            diagnosis = next((r.diagnosis for r in mine if r.diagnosis), [])
+            results.append(ExerciseResult(assignment.module, name, status, earned, points, problems, list(diagnosis)))
     return results
+
+
+def check_json(results: list[ExerciseResult], not_graded: list[str], seconds: float) -> str:
+    """`grader check --format json`: SPEC.md's fields per exercise, its problems, and its diagnosis."""
+    import json
+
+    exercises = []
+    for r in results:
+        exercises.append({
+            "assignment": r.assignment, "exercise": r.exercise,
+            "status": "error" if r.status == "kit_error" else r.status, "score": r.score, "max_score": r.max_score,
+            "problems": [{"test": p.nodeid.split("::")[-1], "title": p.title, "status": p.outcome,
+                          "message": p.message, "example": p.example, "hint": p.hint, "rule": p.rule}
+                         for p in r.problems],
+            "diagnosis": list(r.diagnosis)})
+    return json.dumps({"seconds": round(seconds, 1), "exercises": exercises, "not_graded": not_graded}, indent=1)
 
 
 def render_scoreboard(results: list[ExerciseResult], details: bool = True) -> str:
@@ -63,6 +80,7 @@ def render_scoreboard(results: list[ExerciseResult], details: bool = True) -> st
 def render_problem(result: ExerciseResult) -> str:
     """What went wrong in one exercise: each failing test, its smallest input, expected vs actual, a hint."""
     out = [f"\n{result.assignment}.{result.exercise}: {CHECK_LABELS[result.status]}"]
+    out += render_diagnosis(result)
     seen, rules, hints = set(), set(), set()
     for record in result.problems:
         if (record.outcome != "failed" or record.rule) and record.message in seen:
@@ -80,6 +98,42 @@ def render_problem(result: ExerciseResult) -> str:
             rules.add(record.rule)
             out.append(f"      rule: {record.rule}; until your code keeps it, this exercise scores 0")
     return "\n".join(out) + "\n"
+
+
+def diagnosed(result: ExerciseResult) -> list[tuple[str, str, str]]:
+    """(slug, title, explanation) of each catalogued mistake the exercise's outputs match."""
+    from ._catalogue import known_mistake
+
+    found = []
+    for slug in result.diagnosis:
+        mistake = known_mistake(result.assignment, slug)
+        if mistake is not None:
+            found.append((slug, mistake.title or mistake.description, mistake.explanation))
+    return found
+
+
+def render_diagnosis(result: ExerciseResult) -> list[str]:
+    """The lines naming the known mistake(s) that reproduce the student's outputs (none when there is none)."""
+    found = diagnosed(result)
+    if not found:
+        return []
+    proof = "reproduces your outputs on every failing input the grader replayed"
+    if len(found) == 1:
+        _, title, explanation = found[0]
+        out = [f"  known mistake: {title}"]
+        out += [indent(wrap(explanation), "      ")] if explanation else []
+        return out + [f"      (it {proof})"]
+    out = [f"  known mistake, one of these (each {proof}):"]
+    for _, title, explanation in found:
+        out.append(f"  * {title}")
+        out += [indent(wrap(explanation), "      ")] if explanation else []
+    return out
+
+
+def wrap(text: str, width: int = 100) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
 
 
 def indent(text: str, prefix: str) -> str:

@@ -12,6 +12,11 @@ from ._paths import kit_root
 from ._plugin import PROVIDED, RECORDS
 from ._student_code import CALL_TIMEOUT
 
+# Installed pytest plugins that no test of the kit uses, kept out of every run: anyio's alone takes 0.3 s to
+# start (it looks for event loops), and the jupyter extras bring it into most students' environments.
+UNUSED_PLUGINS = [arg for name in ("anyio", "doctest", "junitxml", "pastebin", "platformdirs")
+                  for arg in ("-p", f"no:{name}")]
+
 
 class _Collector:
     def __init__(self, implementation=None):
@@ -39,7 +44,7 @@ def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), ext
     # early argument parsing takes a bare path after an option it does not know yet for a test path,
     # and would import a conftest.py that a student put in their folder, in this trusted process.
     args += [f"--impl={impl}", f"--rootdir={root}", "--noconftest", "-p", "grader._plugin", "-q",
-             "-p", "no:cacheprovider", f"--call-timeout={call_timeout}", *extra]
+             "-p", "no:cacheprovider", *UNUSED_PLUGINS, f"--call-timeout={call_timeout}", *extra]
     for name in exercises:
         args += ["--exercise", name]
     collector = _Collector(implementation)
@@ -75,7 +80,7 @@ def exercise_points(assignments: list[str]) -> dict[tuple[str, str], int]:
     args = [str(root / "tests" / f"test_{a}.py") for a in assignments]
     with contextlib.redirect_stdout(io.StringIO()):
         code = pytest.main([*args, "--collect-only", "-q", f"--rootdir={root}", "--noconftest", "-p", "grader._plugin",
-                            "-p", "no:cacheprovider"], plugins=[collector])
+                            "-p", "no:cacheprovider", *UNUSED_PLUGINS], plugins=[collector])
     if code != pytest.ExitCode.OK:
         raise RuntimeError(f"cannot collect the tests of {assignments} (pytest exit {int(code)})")
     return collector.points

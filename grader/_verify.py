@@ -3,27 +3,28 @@
 1. Every test passes on `solutions/`.
 2. Every exercise is "not attempted" on freshly built stubs.
 3. Every known-wrong implementation in `catalogue/` is caught: the exercise it
-   targets does not pass, and the record says which tests caught it.
+   targets does not pass, and the record says which tests caught it; and it is
+   diagnosed: the grader's diagnosis (grader/_diagnosis.py) names it, unless the
+   entry declares why its outputs cannot be replayed (NOT_DIAGNOSED).
 4. Every correct alternative in `alternatives/` (written differently from the
    reference: other loops, other torch calls, other shapes of the same maths)
-   passes: the tests accept correct code, not just the reference's internals.
+   passes: the tests accept correct code, not just the reference's internals;
+   and no catalogued mistake reproduces its outputs (it is diagnosed even though
+   it passes, and the diagnosis names nothing).
 
-A catalogue entry is `catalogue/<module>/<mistake>.py`: a docstring saying what
-the mistake is, `EXERCISE = "<public name>"`, and a wrong definition of that
-name. Verify appends it to a copy of the solution module, so the wrong
-definition replaces the right one and everything else stays correct.
+A catalogue entry (grader/_catalogue.py) is appended to a copy of the solution
+module, so its wrong definition replaces the right one and everything else
+stays correct.
 """
 from __future__ import annotations
 
-import ast
 import multiprocessing
-import shutil
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from ._build import plan
+from ._catalogue import Mistake, load_catalogue, mistaken_copy
 from ._course import BY_MODULE
 from ._paths import available_assignments, kit_root
 from ._report import score
@@ -31,31 +32,6 @@ from ._run import run_tests
 
 MIN_MISTAKES = 5  # per assignment, as the kit promises
 PROOFS = ("solutions", "stubs", "catalogue", "alternatives")  # the four proofs, in the order they print
-
-
-@dataclass
-class Mistake:
-    module: str
-    slug: str
-    exercise: str
-    description: str
-    code: str
-
-
-def load_catalogue(folder: Path) -> list[Mistake]:
-    """Every `<module>/<slug>.py` under `folder` (the catalogue, or the correct alternatives)."""
-    mistakes = []
-    for path in sorted(folder.glob("*/*.py")):
-        code = path.read_text(encoding="utf-8")
-        tree = ast.parse(code)
-        exercise = next((node.value.value for node in tree.body if isinstance(node, ast.Assign)
-                         and [getattr(t, "id", None) for t in node.targets] == ["EXERCISE"]), None)
-        module = path.parent.name
-        if module not in BY_MODULE or exercise not in BY_MODULE[module].exercises:
-            raise ValueError(f"{path}: EXERCISE must be a public name of {module}, got {exercise!r}")
-        description = (ast.get_docstring(tree) or "").strip().splitlines()[0]
-        mistakes.append(Mistake(module, path.stem, exercise, description, code))
-    return mistakes
 
 
 def verify(assignments: list[str] | None = None, out=print, workers: int = 1, proofs=PROOFS) -> bool:
@@ -89,7 +65,7 @@ def _verify(assignments: list[str] | None, out, run_each, proofs) -> bool:
     # The solutions' tests go one assignment per job, so that the workers share them.
     jobs = [(_solution_records, root, [module]) for module in modules] if "solutions" in proofs else []
     jobs += [(_stub_records, root, modules)] if "stubs" in proofs else []
-    jobs += [(catch, root, m) for m in mistakes + alternatives]
+    jobs += [(catch, root, m) for m in mistakes] + [(accept, root, m) for m in alternatives]
     results_in_order = run_each(_run_job, jobs)
     if "solutions" in proofs:
         ok &= _solutions_pass([r for _ in modules for r in next(results_in_order)], modules, out)
@@ -136,19 +112,33 @@ def _mistakes_caught(results_in_order, mistakes: list[Mistake], modules: list[st
         if count < MIN_MISTAKES:
             ok = False
             out(f"FAIL  catalogue/{module}: {count} mistakes, at least {MIN_MISTAKES} wanted")
-    caught = 0
+    caught = diagnosed = exempt = 0
     for mistake in mistakes:
-        verdict = next(results_in_order)
+        verdict, diagnosis = next(results_in_order)
         if verdict is not None and ("(kit_error)" in verdict or "(not_attempted)" in verdict):
             verdict = None  # a test that breaks, or a stub, proves nothing about this mistake
         caught += verdict is not None
+        named = verdict is not None and mistake.slug in diagnosis
+        diagnosed += named
+        others = [slug for slug in diagnosis if slug != mistake.slug]
         if verdict is None:
             ok = False
             out(f"FAIL  {mistake.module}/{mistake.slug} ({mistake.exercise}): NOT caught: {mistake.description}")
+        elif not named and mistake.not_diagnosed:
+            exempt += 1
+            out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}; not diagnosed, as "
+                f"declared: {mistake.not_diagnosed}")
+        elif not named:
+            ok = False
+            out(f"FAIL  {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}, but NOT "
+                f"diagnosed{': the diagnosis names ' + ', '.join(others) if others else ''}")
         else:
-            out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}")
+            also = f" (and {', '.join(others)}: the same outputs on the inputs replayed)" if others else ""
+            out(f"ok    {mistake.module}/{mistake.slug} ({mistake.exercise}) caught by {verdict}; diagnosed{also}")
     out(f"{'ok' if caught == len(mistakes) else 'FAIL'}    catalogue: {caught} of {len(mistakes)} "
         f"known-wrong implementations caught")
+    out(f"{'ok' if diagnosed + exempt == len(mistakes) else 'FAIL'}    diagnosis: {diagnosed} of {len(mistakes)} "
+        f"known-wrong implementations named by the diagnosis, {exempt} declared beyond its replay")
     return ok
 
 
@@ -156,16 +146,21 @@ def _alternatives_accepted(results_in_order, alternatives: list[Mistake], out) -
     ok = True
     accepted = 0
     for alternative in alternatives:
-        failing = next(results_in_order)
-        accepted += failing is None
-        if failing is None:
-            out(f"ok    {alternative.module}/{alternative.slug} ({alternative.exercise}): correct, accepted")
+        failing, diagnosis = next(results_in_order)
+        accepted += failing is None and not diagnosis
+        if failing is None and not diagnosis:
+            out(f"ok    {alternative.module}/{alternative.slug} ({alternative.exercise}): correct, accepted, "
+                f"no mistake diagnosed")
+        elif failing is None:
+            ok = False
+            out(f"FAIL  {alternative.module}/{alternative.slug} ({alternative.exercise}): correct but DIAGNOSED "
+                f"as {', '.join(diagnosis)}")
         else:
             ok = False
             out(f"FAIL  {alternative.module}/{alternative.slug} ({alternative.exercise}): correct but REJECTED "
                 f"by {failing}")
     out(f"{'ok' if accepted == len(alternatives) else 'FAIL'}    alternatives: {accepted} of "
-        f"{len(alternatives)} correct implementations accepted")
+        f"{len(alternatives)} correct implementations accepted, none diagnosed")
     return ok
 
 
@@ -187,17 +182,22 @@ def _stub_records(root: Path, modules: list[str]):
         return run_tests(stubs, modules)[0]
 
 
-def catch(root: Path, mistake: Mistake) -> str | None:
-    """The tests that fail on the solutions with this one change put in, or None if all pass."""
-    with tempfile.TemporaryDirectory(prefix="kit-mistake-") as tmp:
-        wrong = Path(tmp)
-        for source in (root / "solutions").glob("*.py"):
-            shutil.copy(source, wrong / source.name)
-        target = wrong / f"{mistake.module}.py"
-        target.write_text(target.read_text(encoding="utf-8") + "\n\n# --- known mistake ---\n" + mistake.code,
-                          encoding="utf-8")
-        records, _ = run_tests(wrong, [mistake.module], exercises=[mistake.exercise])
-    failing = [r for r in records if r.exercise == mistake.exercise and r.outcome != "passed"]
+def catch(root: Path, mistake: Mistake, diagnose: str = "failing") -> tuple[str | None, list[str]]:
+    """(the tests that fail on the solutions with this one change put in, or None if all pass; the
+    diagnosis of its exercise: the catalogued mistakes its outputs match).
+
+    `diagnose="all"` diagnoses the exercise even where it passes: a correct alternative must match no mistake.
+    """
+    with mistaken_copy(root, mistake) as wrong:
+        records, _ = run_tests(wrong, [mistake.module], exercises=[mistake.exercise], extra=[f"--diagnose={diagnose}"])
+    mine = [r for r in records if r.exercise == mistake.exercise]
+    failing = [r for r in mine if r.outcome != "passed"]
+    diagnosis = next((r.diagnosis for r in mine if r.diagnosis), [])
     if not records or not failing:
-        return None
-    return ", ".join(f"{r.nodeid.split('::')[-1]} ({r.outcome})" for r in failing)
+        return None, diagnosis
+    return ", ".join(f"{r.nodeid.split('::')[-1]} ({r.outcome})" for r in failing), diagnosis
+
+
+def accept(root: Path, alternative: Mistake) -> tuple[str | None, list[str]]:
+    """`catch` for a correct alternative: its exercise diagnosed even though it passes."""
+    return catch(root, alternative, diagnose="all")

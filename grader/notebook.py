@@ -68,7 +68,7 @@ def check(assignment: str, exercise: str, namespace: dict, hidden: bool = False)
 
     With `hidden`, run each property test on more examples (nbgrader's hidden tests).
     """
-    from ._report import render_problem, score
+    from ._report import render_diagnosis, render_problem, score
     from ._run import run_tests
 
     extra = ["--hypothesis-profile=hidden"] if hidden else []
@@ -83,6 +83,6 @@ def check(assignment: str, exercise: str, namespace: dict, hidden: bool = False)
     if result.status == "passed":
         print(f"{assignment}.{exercise}: all {label} passed ({result.score}/{result.max_score})")
         return
-    report = render_problem(result).strip() if not hidden else (
-        f"{assignment}.{exercise}: {result.status.replace('_', ' ')} on the hidden tests")
+    report = render_problem(result).strip() if not hidden else "\n".join(
+        [f"{assignment}.{exercise}: {result.status.replace('_', ' ')} on the hidden tests", *render_diagnosis(result)])
     raise AssertionError(report)

@@ -326,6 +326,8 @@ CASES = [
         Case("name_composed", "Zoë, with ë as one character", folder="Zo\u00eb", modules=MATMUL_ONLY),
         Case("name_other_accent", "Zoè, who differs from Zoë in one accent, handing in the stubs",
              base="stubs", folder="Zo\u00e8", modules=MATMUL_ONLY),
+        Case("name_not_utf8", "Zo\\xeb: a folder name in Latin-1, not UTF-8 (os.scandir gives a surrogate)",
+             folder="Zo\udceb", modules=MATMUL_ONLY),
         Case("notebook_folder", "a copy of assignments/ that also holds an unreadable matmul/matmul.ipynb",
              files={"matmul/matmul.ipynb": "{\"cells\": ["}, expect=everything("matmul", "invalid"),
              modules=MATMUL_ONLY),

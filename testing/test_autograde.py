@@ -28,7 +28,7 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader._autograde import OWN_OUTPUTS, folder_name
+from grader._autograde import OWN_OUTPUTS, folder_name, readable
 from grader._course import BY_MODULE
 from testing.hostile_cases import CASES, CLOCK_FAR_AWAY, MATMUL, SLICE
 
@@ -134,7 +134,7 @@ def graded(tmp_path_factory, tier):
              for name, path in watched.items()}
     rows = []
     for _, out, *_ in runs:
-        with open(out / "grades.csv") as handle:
+        with open(out / "grades.csv", errors="surrogateescape") as handle:  # a name's bytes as they were
             rows += list(csv.DictReader(handle))
     return {"cases": cases, "runs": finished, "rows": rows,
             "outs": [run[1] for run in runs], "before": before, "after": after, "reached": reached}
@@ -193,7 +193,7 @@ def test_nothing_outside_the_scratch_area_changed(graded):
                    "/tmp/foundations-kit-conftest-ran"):
         assert not os.path.exists(forged)
     produced = [p.name for out in graded["outs"] for p in out.iterdir()]
-    assert sorted(produced) == sorted(["grades.csv", ".journal"] * len(graded["outs"]) +
+    assert sorted(produced) == sorted(["grades.csv", "report.html", ".journal"] * len(graded["outs"]) +
                                       [folder_name(c.student) for c in graded["cases"]])
 
 
@@ -216,7 +216,7 @@ def test_feedback_and_gradescope_results_for_each_student(graded):
         folder = next(out / name for out in graded["outs"] if (out / name).is_dir())
         feedback = (folder / "feedback.md").read_text()
         results = json.loads((folder / "results.json").read_text())
-        assert f"# Feedback for {case.student}" in feedback and "total" in feedback
+        assert f"# Feedback for {readable(case.student)}" in feedback and "total" in feedback
         # Messages are cut to a few KB each: no submission fills the instructor's disk through its feedback.
         assert len(feedback) < 64_000 and (folder / "results.json").stat().st_size < 64_000, case.name
         assert len(results["tests"]) == sum(len(EXERCISES[module]) for module in case.modules)
@@ -235,6 +235,10 @@ def test_without_bubblewrap_the_weaker_mode_says_so_and_still_grades(tmp_path):
     assert "WARNING: weaker sandbox" in run.stdout
     with open(out / "grades.csv") as handle:
         assert {(r["status"], r["score"] == r["max_score"]) for r in csv.DictReader(handle)} == {("passed", True)}
+    # At its end, the class page (testing/test_class_report.py tests it): the student, full marks, linked.
+    assert f"wrote {out / 'report.html'}, the class page" in run.stdout
+    page = (out / "report.html").read_text()
+    assert '<a href="honest/feedback.md"><bdi title="honest">honest</bdi></a>' in page and '"num percent">100%' in page
 
 
 @needs_bwrap

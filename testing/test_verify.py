@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from grader._catalogue import Mistake
 from grader._paths import kit_root
-from grader._verify import Mistake, catch, verify
+from grader._verify import catch, verify
 
 
 def findings(workers: int) -> tuple[bool, list[str]]:
@@ -28,5 +29,7 @@ def test_a_correct_definition_is_not_caught_and_a_wrong_one_is():
                     "def sched_lin(start, end, pos):\n    return end * pos + start * (1 - pos)\n")
     wrong = Mistake("schedule", "wrong", "sched_lin", "heads away from end",
                     "def sched_lin(start, end, pos):\n    return start + pos * (start - end)\n")
-    assert catch(kit_root(), right) is None
-    assert "test_sched_lin" in catch(kit_root(), wrong)
+    assert catch(kit_root(), right) == (None, [])
+    verdict, diagnosis = catch(kit_root(), wrong)
+    assert "test_sched_lin" in verdict
+    assert diagnosis == []  # not a catalogued mistake

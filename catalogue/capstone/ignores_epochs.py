@@ -1,5 +1,6 @@
 """train() always fits for one epoch, whatever `epochs` says."""
 EXERCISE = "train"
+NOT_DIAGNOSED = "its tests train for about ten seconds a run: training calls are not replayed"
 TITLE = "train() fits for one epoch whatever epochs says"
 EXPLANATION = ("train(epochs, seed) must return the Learner after learn.fit(epochs): the number of passes over the "
                "training sequences is the caller's choice, and OneCycle's schedule spreads over all of them. Pass "

@@ -1,5 +1,6 @@
 """A max learning rate of 3 with Adam: training diverges."""
 EXERCISE = "train"
+NOT_DIAGNOSED = "its tests train for about ten seconds a run: training calls are not replayed"
 TITLE = "maximum learning rate far too high (3 with Adam)"
 EXPLANATION = ("Adam's steps are about lr in size whatever the gradient's scale, so a peak of 3 throws the weights "
                "around and training diverges. Find a good maximum with a learning-rate finder or start near 1e-2, and "

@@ -1,5 +1,6 @@
 """No residual blocks: a linear classifier on the 40 numbers of a sequence, which gets about a third right."""
 EXERCISE = "train"
+NOT_DIAGNOSED = "its tests train for about ten seconds a run: training calls are not replayed"
 TITLE = "a linear classifier instead of a residual network"
 EXPLANATION = ("MNIST-1D was built so that architecture matters: a linear model on the 40 numbers gets about a third "
                "right, far from the 95% asked. Build the network from the package's ResBlocks (convolutions, "

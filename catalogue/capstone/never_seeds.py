@@ -1,5 +1,6 @@
 """train() never calls torch.manual_seed(seed): every run starts from different weights, masks and orders."""
 EXERCISE = "train"
+NOT_DIAGNOSED = "its tests train for about ten seconds a run: training calls are not replayed"
 TITLE = "train() never seeds torch with its seed argument"
 EXPLANATION = ("Without torch.manual_seed(seed) the weights, the dropout masks and the shuffling differ on every run, "
                "so the same seed cannot reproduce a model. Seed torch with the given seed before building the model "

@@ -1,5 +1,6 @@
 """train() fits on the training and the test sequences together (5,000), and validates on the test ones."""
 EXERCISE = "train"
+NOT_DIAGNOSED = "its tests train for about ten seconds a run: training calls are not replayed"
 TITLE = "train() fits on the test sequences as well as the training ones"
 EXPLANATION = ("The 1,000 test sequences are held out to measure the model on data it never trained on (and their "
                "labels are withheld, so training on them teaches wrong answers). Fit on the 4,000 training sequences "

@@ -1,5 +1,6 @@
 """The Sampler draws its permutation once, in __init__: every pass (every epoch) has the same order."""
 EXERCISE = "Sampler"
+NOT_DIAGNOSED = "its order comes from torch's generator before the test seeds it: not replayable"
 TITLE = "Sampler draws its permutation once, in __init__"
 EXPLANATION = ("The point of shuffling is a new order every epoch: draw torch.randperm(n) at the start of each pass, "
                "in __iter__. Drawn once, every pass repeats the same order (lesson 9: Sampler).")

@@ -2,6 +2,7 @@
 import numpy as np
 
 EXERCISE = "Sampler"
+NOT_DIAGNOSED = "its order comes from numpy's generator, which the judge does not seed: not replayable"
 TITLE = "Sampler shuffles with numpy's generator, not torch's"
 EXPLANATION = ("np.random.permutation draws from numpy's generator, which torch.manual_seed does not seed, so a run "
                "cannot be reproduced from torch's seed. torch.randperm(n) draws from torch's global generator (lesson "

@@ -2,6 +2,7 @@
 import random
 
 EXERCISE = "Sampler"
+NOT_DIAGNOSED = "its order comes from Python's random, which the judge does not seed: not replayable"
 TITLE = "Sampler shuffles with Python's random.shuffle, not torch's generator"
 EXPLANATION = ("random.shuffle draws from Python's generator, which torch.manual_seed does not seed, so a run cannot "
                "be reproduced from torch's seed. torch.randperm(n) draws from torch's global generator (lesson 9: "

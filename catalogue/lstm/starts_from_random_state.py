@@ -1,5 +1,6 @@
 """With no state given, the sequence starts from a random (h, c) instead of zeros."""
 EXERCISE = "LSTM"
+NOT_DIAGNOSED = "its state comes from torch's generator as the call finds it: not replayable"
 TITLE = "LSTM starts from a random (h, c) when no state is given"
 EXPLANATION = ("With no state the sequence starts from zeros, as torch's LSTM does: nothing has been seen yet. A "
                "random start adds noise and draws from the generator, so results change from call to call. Use "

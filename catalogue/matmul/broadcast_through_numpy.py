@@ -1,5 +1,6 @@
 """matmul_broadcast that hands each row to numpy's dot: another library's matrix product."""
 EXERCISE = "matmul_broadcast"
+NOT_DIAGNOSED = "its outputs are right: only the source rule catches it, and the diagnosis replays outputs"
 TITLE = "row products from numpy's dot instead of broadcasting"
 EXPLANATION = ("numpy's dot is another library's matrix product, which the rules forbid. The lesson replaces the loops "
                "by broadcasting, row i being (a[i, :, None] * b).sum(0), so the work moves into torch's elementwise "

@@ -1,5 +1,6 @@
 """lam is drawn once, in the constructor, and every batch is mixed with it."""
 EXERCISE = "MixUp"
+NOT_DIAGNOSED = "its lam comes from torch's generator before the test seeds it: not replayable"
 TITLE = "lam drawn once in the constructor and reused for every batch"
 EXPLANATION = ("Mixup draws a fresh lam from Beta(alpha, alpha) before every training batch, so the model sees "
                "mixtures of every strength; one draw at construction mixes every batch by the same amount. Draw lam "

@@ -1,5 +1,6 @@
 """lam comes from numpy's Beta (the right distribution), which torch.manual_seed does not reproduce."""
 EXERCISE = "MixUp"
+NOT_DIAGNOSED = "its lam comes from numpy's generator, which the judge does not seed: not replayable"
 TITLE = "lam drawn with numpy's random.beta instead of torch's generator"
 EXPLANATION = ("numpy's Beta is the right distribution, but torch.manual_seed does not seed numpy, so the same seed "
                "gives other mixtures and a run cannot be reproduced. Draw lam with torch.distributions.Beta(alpha, "

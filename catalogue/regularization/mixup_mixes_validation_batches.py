@@ -1,5 +1,7 @@
 """MixUp mixes every batch, validation ones too: the training flag is never read."""
 EXERCISE = "MixUp"
+NOT_DIAGNOSED = ("its shrunk failing example is one rounding off the right output (lam near 1): no comparison "
+                 "that allows a student's rounding can tell it apart")
 TITLE = "validation batches mixed too: learn.training never checked"
 EXPLANATION = ("Mixup is a training-time regulariser; validation must measure the model on real, unmixed examples and "
                "their real loss. Leave xb and the loss alone when learn.training is False, in before_batch and in "
