@@ -86,6 +86,17 @@ def cmd_check(args) -> ExitCode:
     return ExitCode.FAILED
 
 
+def cmd_watch(args) -> ExitCode:
+    modules = resolve_assignments(args.assignments)
+    from ._watch import watch
+
+    impl = Path(args.impl) if args.impl else kit_root() / "assignments"
+    if not impl.is_dir():
+        print(f"grader: {impl} is not a folder", file=sys.stderr)
+        return ExitCode.USAGE
+    return ExitCode(watch(impl, modules, call_timeout=args.timeout))
+
+
 def cmd_build(args) -> ExitCode:
     from ._nbgrader import course_files, stale_course_files, write_course
 
@@ -169,6 +180,13 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: the same run as JSON on stdout, per exercise with its diagnosis")
     check.set_defaults(run=cmd_check)
+    watch = commands.add_parser("watch", help="grade, then grade again on every save, from a warm process, "
+                                "showing each test as it ends and what changed")
+    watch.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="e.g. matmul or 01 (default: all)")
+    watch.add_argument("--impl", metavar="DIR", help="implementation folder (default: assignments/)")
+    watch.add_argument("--timeout", type=float, default=CALL_TIMEOUT, metavar="SECONDS",
+                       help=f"longest one call into your code may take (default {CALL_TIMEOUT:g})")
+    watch.set_defaults(run=cmd_watch)
     build = commands.add_parser("build", help="regenerate assignments/ and course/ (nbgrader) from solutions/")
     build.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
     build.set_defaults(run=cmd_build)

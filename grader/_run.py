@@ -32,11 +32,12 @@ class _Collector:
 
 
 def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), extra: list[str] = (),
-              call_timeout: float = CALL_TIMEOUT, implementation=None) -> tuple[list[TestRecord], str]:
+              call_timeout: float = CALL_TIMEOUT, implementation=None, plugins=()) -> tuple[list[TestRecord], str]:
     """Run tests/test_<a>.py for each assignment against `impl`; return (records, pytest's output).
 
     `implementation`, if given, is used as the `impl` fixture instead of loading `impl` (its owner closes
-    it): the autograder's sandbox, a notebook's namespace.
+    it): the autograder's sandbox, a notebook's namespace. `plugins`: more pytest plugin objects for the run
+    (grader watch's, which sends each test's record as it ends).
     """
     root = kit_root()
     args = [str(root / "tests" / f"test_{a}.py") for a in assignments]
@@ -51,7 +52,7 @@ def run_tests(impl: Path, assignments: list[str], exercises: list[str] = (), ext
     output = io.StringIO()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         code = pytest.main([*args, "-p", "no:capture"] if implementation is not None else args,
-                           plugins=[collector])
+                           plugins=[collector, *plugins])
     # NO_TESTS_COLLECTED: every test deselected (-m "not slow" on the capstone alone): no records, no error.
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED):
         raise RuntimeError(f"pytest could not run the tests (exit {int(code)}):\n{output.getvalue()[-3000:]}")
