@@ -75,16 +75,12 @@ def known_mistake(module: str, slug: str) -> Mistake | None:
 
 
 @contextlib.contextmanager
-def mistaken_copy(root: Path, mistake: Mistake | None):
-    """A temporary folder holding `root`'s solutions with `mistake` appended to its module (None: the solutions
-    as they are); removed after."""
+def mistaken_copy(root: Path, mistake: Mistake):
+    """A temporary folder holding `root`'s solutions with `mistake` appended to its module; removed after."""
     with tempfile.TemporaryDirectory(prefix="kit-mistake-") as tmp:
         wrong = Path(tmp)
         for source in (root / "solutions").glob("*.py"):
             shutil.copy(source, wrong / source.name)
-        if mistake is None:
-            yield wrong
-            return
         target = wrong / f"{mistake.module}.py"
         target.write_text(target.read_text(encoding="utf-8") + "\n\n# --- known mistake ---\n" + mistake.code,
                           encoding="utf-8")

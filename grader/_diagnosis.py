@@ -22,6 +22,8 @@ that precision on every replayed input are both named.
 from __future__ import annotations
 
 import collections
+import contextlib
+import copy
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,9 +46,8 @@ class Ending:
 @dataclass
 class Call:
     probe: object
-    args: tuple
+    args: list
     expect_error: bool
-    timeout: float | None
     reply: object  # plain judge-side values, a Raised record, or an Ending
 
 
@@ -56,7 +57,6 @@ class Transcript:
 
     first: list[Call] = field(default_factory=list)
     last: collections.deque = field(default_factory=lambda: collections.deque(maxlen=LAST_CALLS))
-    seen: int = 0
     complete: bool = True
 
     def calls(self) -> list[Call]:
@@ -88,12 +88,6 @@ class Recorder:
     def start_test(self) -> None:
         self.transcript = Transcript()
 
-    def source(self, module: str) -> str:
-        return self.inner.source(module)
-
-    def close(self) -> None:
-        self.inner.close()
-
     def run(self, probe, *args, expect_error: bool = False, timeout: float | None = None):
         from ._outcome import RuleBroken, StudentError
 
@@ -115,11 +109,10 @@ class Recorder:
         from ._student_code.plain import from_plain, to_plain
 
         transcript = self.transcript
-        transcript.seen += 1
         if timeout is not None or _elements((args, reply)) > MAX_ELEMENTS:
             return  # a training run: too long to replay on every mistake (its test is then not replayed)
         try:  # the judge's inputs as they were, whatever the test does with them afterwards
-            call = Call(probe, from_plain(to_plain(args)), expect_error, timeout, _copy(reply))
+            call = Call(probe, from_plain(to_plain(args)), expect_error, copy.deepcopy(reply))
         except Exception:
             transcript.complete = False
             return
@@ -145,23 +138,6 @@ def _elements(value) -> int:
     if isinstance(value, dict):
         return sum(_elements(v) for v in value.values())
     return 1
-
-
-def _copy(value):
-    import numpy as np
-    import torch
-
-    if isinstance(value, torch.Tensor):
-        return value.clone()
-    if isinstance(value, np.ndarray):
-        return value.copy()
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_copy(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    return value
 
 
 def same(student, mistake) -> bool:
@@ -228,7 +204,9 @@ def _replays_all(mistake, calls: list[Call], root: Path, exercise: str) -> bool:
     from ._outcome import RuleBroken, StudentError
     from ._student_code.in_process import LocalImplementation
 
-    with mistaken_copy(root, mistake) as folder:
+    # The reference itself is replayed from solutions/ as it is; a mistake from a copy with it put in.
+    code = contextlib.nullcontext(root / "solutions") if mistake is None else mistaken_copy(root, mistake)
+    with code as folder:
         replay = LocalImplementation(folder, call_timeout=REPLAY_TIMEOUT)
         replay.exercise = exercise
         try:

@@ -18,7 +18,6 @@ from ._course import BY_MODULE
 from ._diagnosis import Recorder
 from ._outcome import (
     HINTS,
-    PRECEDENCE,
     Crashed,
     ModuleBroken,
     NotAttempted,
@@ -200,24 +199,20 @@ def pytest_sessionfinish(session):
     from ._catalogue import load_catalogue
     from ._diagnosis import diagnose
     from ._paths import kit_root
+    from ._report import score
 
     root = kit_root()
     if not (root / "catalogue").is_dir():
         return
     catalogue = load_catalogue(root / "catalogue")
-    exercises = {}
-    for record in records:
-        if record.outcome != "skipped":
-            exercises.setdefault((record.assignment, record.exercise), []).append(record)
-    for (module, name), mine in exercises.items():
-        outcomes = {r.outcome for r in mine}
-        status = next(o for o in PRECEDENCE if o in outcomes)
-        if status not in ("failed", "error") and not (mode == "all" and status == "passed"):
+    for result in score(records):
+        if result.status not in ("failed", "error") and not (mode == "all" and result.status == "passed"):
             continue
+        mine = [r for r in records if (r.assignment, r.exercise) == (result.assignment, result.exercise)]
         tried = [transcripts[r.nodeid] for r in mine if r.nodeid in transcripts
-                 and (r.outcome != "passed" or status == "passed")]
-        candidates = [m for m in catalogue if m.module == module and m.exercise == name]
-        found = diagnose(tried, candidates, root, name)
+                 and (r.outcome != "passed" or result.status == "passed")]
+        candidates = [m for m in catalogue if (m.module, m.exercise) == (result.assignment, result.exercise)]
+        found = diagnose(tried, candidates, root, result.exercise)
         for record in mine:
             record.diagnosis = list(found)
     transcripts.clear()
