@@ -68,7 +68,9 @@ def watch(impl: Path, modules: list[str], call_timeout: float, out=None) -> int:
     results: dict[tuple[str, str], object] = {}
     files = _Files(impl)
     pending, saved, run = list(modules), [], None
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Both set here, not inherited: a shell starting `grader watch` in the background (a CI lane,
+    # `cmd &` without job control) hands it SIGINT ignored, and Ctrl-C must still end it.
+    previous = {s: signal.signal(s, _interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         while True:
             if run is None and pending:
@@ -107,7 +109,8 @@ def watch(impl: Path, modules: list[str], call_timeout: float, out=None) -> int:
     finally:
         if run is not None:
             run.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     screen.line("grader watch: stopped")
     return 0
 

@@ -48,6 +48,12 @@ NOTING = textwrap.dedent("""
 """)
 
 
+def _as_in_the_background() -> None:
+    """Start watch with SIGINT ignored, as a shell without job control starts `cmd &` (CI's lanes do):
+    Ctrl-C must end it all the same, so watch cannot rely on the disposition it inherits."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Watch:
     """`grader watch matmul --impl FOLDER` running, its output read line by line as it comes."""
 
@@ -56,7 +62,7 @@ class Watch:
         command = command or [sys.executable, "-m", "grader"]
         self.process = subprocess.Popen([*command, "watch", "matmul", "--impl", str(folder), *options], cwd=ROOT,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        env={**os.environ, **(env or {})})
+                                        env={**os.environ, **(env or {})}, preexec_fn=_as_in_the_background)
         self.lines: queue.Queue = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
