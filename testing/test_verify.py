@@ -12,7 +12,7 @@ from grader._verify import catch, verify
 
 def findings(workers: int) -> tuple[bool, list[str]]:
     lines: list[str] = []
-    ok = verify(["schedule"], out=lines.append, workers=workers)
+    ok = verify(["matmul"], out=lines.append, workers=workers)  # the cheapest: 19 runs, ordering is what is tested
     return ok, [re.sub(r"in \d+ s$", "in N s", line) for line in lines]
 
 
