@@ -252,8 +252,9 @@ def _worker(connection) -> None:
     """A trusted worker process: grade the submissions it is sent until it is sent None."""
     import resource
 
-    from ._student_code.jail import torch_footprint
+    from ._student_code.jail import die_with_parent, torch_footprint
 
+    die_with_parent()  # a run killed (or a Dask worker lost) leaves no grader working for nobody
     # Bounded like the sandbox, with more room: what a reply may cost is bounded (wire.py), and a
     # worker over this fails its student (MemoryError) instead of the machine.
     limit = torch_footprint() + WORKER_MEMORY
@@ -261,7 +262,13 @@ def _worker(connection) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)  # an instructor's own, lower limit stands
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    while (job := connection.recv()) is not None:
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):  # the pool's process is gone (a Dask worker that closed): nothing to do
+            return
+        if job is None:
+            return
         name, folder, options = job
         started = time.perf_counter()
         results = grade_student(folder, options)
@@ -269,78 +276,102 @@ def _worker(connection) -> None:
 
 
 def grade_in_pool(jobs: list[tuple], workers: int):
-    """Yield (name, results, seconds) for each job, graded by `workers` processes, in the order they finish.
+    """Yield (name, results, seconds) for each job, graded by `workers` processes, in the order they finish."""
+    pool = GradingPool(workers)
+    try:
+        yield from pool.grade(jobs)
+    finally:
+        pool.close()
+
+
+class GradingPool:
+    """Trusted worker processes that grade jobs (name, folder, Options), kept from one `grade` to the next.
 
     A worker that dies (the OOM killer, a bug) is replaced; its student is graded
     again, and after WORKER_DEATHS_ALLOWED deaths gets error rows that say so.
-    No death stops the others or hangs the run.
+    No death stops the others or hangs the run. A worker retires after STUDENTS_PER_WORKER.
     """
-    from ._student_code.jail import describe_exit
 
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
-    queue, deaths = deque(jobs), {}
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.context = multiprocessing.get_context("spawn")  # a fresh interpreter per worker: no shared state
+        self.idle: list[_Worker] = []
 
-    def start() -> _Worker:
-        parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(child,), daemon=True)
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker, args=(child,), daemon=True)
         process.start()
         child.close()
         return _Worker(parent, process)
 
-    idle = [start() for _ in range(min(workers, len(jobs)))]
-    busy: dict = {}  # connection -> (worker, job)
-    try:
-        while queue or busy:
-            if queue and not idle and not busy:
-                idle.append(start())
-            while queue and idle:
-                worker, job = idle.pop(), queue.popleft()
-                try:
-                    worker.connection.send(job)
-                except OSError:  # it died while idle: its replacement takes the job, which it never saw
-                    queue.appendleft(job)
-                    worker.process.join(5)
-                    idle.append(start())
-                    continue
-                busy[worker.connection] = (worker, job)
-            waiting = list(busy) + [worker.process.sentinel for worker, _ in busy.values()]
-            for ready in multiprocessing.connection.wait(waiting):
-                connection = next((c for c, (w, _) in busy.items() if ready in (c, w.process.sentinel)), None)
-                if connection is None:
-                    continue  # both its ends were ready: handled already
-                worker, job = busy.pop(connection)
-                try:
-                    answer = connection.recv() if connection.poll() else None
-                except (EOFError, OSError):
-                    answer = None
-                if answer is not None:
-                    yield answer
-                    worker.graded += 1
-                    if worker.graded < STUDENTS_PER_WORKER:
-                        idle.append(worker)
+    def grade(self, jobs: list[tuple]):
+        """Yield (name, results, seconds) for each job, in the order they finish."""
+        from ._student_code.jail import describe_exit
+
+        queue, deaths, idle = deque(jobs), {}, self.idle
+        while len(idle) < min(self.workers, len(jobs)):
+            idle.append(self._start())
+        busy: dict = {}  # connection -> (worker, job)
+        try:
+            while queue or busy:
+                if queue and not idle and not busy:
+                    idle.append(self._start())
+                while queue and idle:
+                    worker, job = idle.pop(), queue.popleft()
+                    try:
+                        worker.connection.send(job)
+                    except OSError:  # it died while idle: its replacement takes the job, which it never saw
+                        queue.appendleft(job)
+                        worker.process.join(5)
+                        idle.append(self._start())
                         continue
-                    connection.send(None)  # retired after STUDENTS_PER_WORKER: it exits
-                worker.process.join(5)
-                connection.close()
-                if answer is None:  # it died grading this job
-                    name = job[0]
-                    deaths[name] = deaths.get(name, 0) + 1
-                    if deaths[name] <= WORKER_DEATHS_ALLOWED:
-                        queue.append(job)
-                    else:
-                        message = (f"the grader's worker process died while grading this submission "
-                                   f"({describe_exit(worker.process.exitcode)}), {deaths[name]} times")
-                        yield name, complete([], job[2].modules, message), 0.0
-                if queue:  # a replacement, while there is work for it
-                    idle.append(start())
-    finally:
-        for worker in idle + [w for w, _ in busy.values()]:
+                    busy[worker.connection] = (worker, job)
+                waiting = list(busy) + [worker.process.sentinel for worker, _ in busy.values()]
+                for ready in multiprocessing.connection.wait(waiting):
+                    connection = next((c for c, (w, _) in busy.items() if ready in (c, w.process.sentinel)), None)
+                    if connection is None:
+                        continue  # both its ends were ready: handled already
+                    worker, job = busy.pop(connection)
+                    try:
+                        answer = connection.recv() if connection.poll() else None
+                    except (EOFError, OSError):
+                        answer = None
+                    if answer is not None:
+                        yield answer
+                        worker.graded += 1
+                        if worker.graded < STUDENTS_PER_WORKER:
+                            idle.append(worker)
+                            continue
+                        connection.send(None)  # retired after STUDENTS_PER_WORKER: it exits
+                    worker.process.join(5)
+                    connection.close()
+                    if answer is None:  # it died grading this job
+                        name = job[0]
+                        deaths[name] = deaths.get(name, 0) + 1
+                        if deaths[name] <= WORKER_DEATHS_ALLOWED:
+                            queue.append(job)
+                        else:
+                            message = (f"the grader's worker process died while grading this submission "
+                                       f"({describe_exit(worker.process.exitcode)}), {deaths[name]} times")
+                            yield name, complete([], job[2].modules, message), 0.0
+                    if queue:  # a replacement, while there is work for it
+                        idle.append(self._start())
+        finally:  # left early (an error, or the caller stopped): what was being graded is abandoned
+            self._end([w for w, _ in busy.values()])
+
+    def close(self) -> None:
+        self._end(self.idle)
+        self.idle = []
+
+    @staticmethod
+    def _end(workers: list[_Worker]) -> None:
+        for worker in workers:
             if worker.process.is_alive():
                 try:
                     worker.connection.send(None)
                 except OSError:
                     pass
-        for worker in idle + [w for w, _ in busy.values()]:
+        for worker in workers:
             worker.process.join(10)
             if worker.process.is_alive():
                 worker.process.kill()
@@ -348,7 +379,8 @@ def grade_in_pool(jobs: list[tuple], workers: int):
 
 
 def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: SandboxConfig,
-              progress=True, say=print, gradebook: Path | None = None, resume: bool = False) -> bool:
+              progress=True, say=print, gradebook: Path | None = None, resume: bool = False,
+              scheduler: str | None = None) -> bool:
     """Grade every student folder under `submissions`; True when every submission was graded.
 
     `sandbox` confines each student's code; its mode may be "auto" (bubblewrap where installed).
@@ -357,7 +389,9 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
     notebooks), or is an nbgrader course folder. With `gradebook`, the scores also
     go into that nbgrader course's gradebook. Each student's rows are journaled in
     OUT as soon as they are known; with `resume`, the students journaled by an
-    earlier run of the same assignments are not graded again.
+    earlier run of the same assignments are not graded again. With `scheduler` (a Dask
+    scheduler's address, or local:N), the students are graded on that cluster instead of
+    by `workers` local processes (grader._cluster); the outputs are the same.
     """
     from ._notebooks import write_modules
 
@@ -390,7 +424,13 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
             from tqdm import tqdm
             bar = tqdm(total=len(jobs), unit="student", file=sys.stderr, dynamic_ncols=True)
         try:
-            for name, results, elapsed in grade_in_pool(jobs, workers):
+            if scheduler:
+                from ._cluster import grade_on_cluster
+
+                graded = grade_on_cluster(jobs, scheduler, say)
+            else:
+                graded = grade_in_pool(jobs, workers)
+            for name, results, elapsed in graded:
                 explain_unreadable(results, unreadable.get(name, {}))
                 write_student(out, name, results, elapsed)
                 journal.record(name, results)  # last: a student journaled has its feedback too
@@ -416,8 +456,9 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         say(f"wrote {written} scores into {gradebook / 'gradebook.db'}"
             + (f"; left out (not UTF-8, so not an nbgrader id): {', '.join(map(repr, left_out))}" if left_out else ""))
     elapsed = time.perf_counter() - started
+    engine = f"on the Dask cluster {scheduler}" if scheduler else f"with {workers} worker(s)"
     say(f"graded {len(jobs)} students in {elapsed:.1f} s ({60 * len(jobs) / max(elapsed, 1e-9):.1f} per minute) "
-        f"with {workers} worker(s); wrote {out / 'grades.csv'} ({len(rows)} students)")
+        f"{engine}; wrote {out / 'grades.csv'} ({len(rows)} students)")
     from ._class_report import write_report
 
     try:  # the grades are written: a failure of the page must not fail the run

@@ -150,8 +150,16 @@ def cmd_autograde(args) -> ExitCode:
         return ExitCode.USAGE
     sandbox = SandboxConfig(mode=args.sandbox, call_timeout=args.timeout, exercise_budget=args.exercise_budget,
                             student_budget=args.student_budget)
-    ok = autograde(submissions, Path(args.out), modules, args.workers, sandbox, progress=not args.no_progress,
-                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume)
+    from ._cluster import ClusterLost
+
+    try:
+        ok = autograde(submissions, Path(args.out), modules, args.workers, sandbox, progress=not args.no_progress,
+                       gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume,
+                       scheduler=args.scheduler)
+    except ClusterLost as exc:
+        print(f"grader autograde: {exc}. The students graded before are journaled in {args.out}: run the same "
+              f"command with --resume to grade the rest.", file=sys.stderr)
+        return ExitCode.FAILED
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -223,6 +231,9 @@ def parser() -> argparse.ArgumentParser:
     autograde.add_argument("--resume", action="store_true",
                            help="continue an interrupted run into the same --out: grade only the students "
                                 "its journal does not hold yet")
+    autograde.add_argument("--scheduler", metavar="ADDRESS",
+                           help="grade on a Dask cluster: its scheduler's tcp://HOST:PORT, or local:N to start "
+                                "a local cluster of N workers (needs the kit's [cluster] extra)")
     autograde.add_argument("--no-progress", action="store_true", help="no progress bar")
     autograde.add_argument("--gradebook", metavar="COURSE_DIR",
                            help="also write the scores into this nbgrader course's gradebook.db")

@@ -16,9 +16,13 @@ file that is not Python) and every status.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from grader._course import BY_MODULE
+
+ROOT = Path(__file__).resolve().parent.parent
 
 MATMUL = BY_MODULE["matmul"].exercises
 BACKPROP = BY_MODULE["backprop"].exercises
@@ -375,3 +379,21 @@ CASES = [
 
 # The compatibility tier's slice: the first case of each class of attack.
 SLICE = [next(c for c in CASES if c.kind == kind) for kind in dict.fromkeys(c.kind for c in CASES)]
+
+
+def build(case, folder: Path, port: int = 9, clock: float = 5.0) -> None:
+    """The case's submission in `folder`; `port` is the loopback listener the network case tries,
+    `clock` the per-call limit it is graded with."""
+    folder.mkdir()
+    if case.base != "empty":  # every module: a case may attack any, and the capstone imports the others
+        for source in (ROOT / case.base.replace("stubs", "assignments")).glob("*.py"):
+            shutil.copy(source, folder / source.name)
+    for name, code in case.append.items():
+        with open(folder / name, "a") as handle:
+            handle.write(code.replace("LISTENER_PORT", str(port)).replace("CALL_SECONDS", repr(clock)))
+    for name, content in case.files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    for name, target in case.symlinks.items():
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).symlink_to(target.replace("SOLUTIONS", str(ROOT / "solutions")))

@@ -30,30 +30,12 @@ from hypothesis import strategies as st
 
 from grader._autograde import OWN_OUTPUTS, folder_name, readable
 from grader._course import BY_MODULE
-from testing.hostile_cases import CASES, CLOCK_FAR_AWAY, MATMUL, SLICE
+from testing.hostile_cases import CASES, CLOCK_FAR_AWAY, MATMUL, SLICE, build
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = {module: assignment.exercises for module, assignment in BY_MODULE.items()}
 CLOCK = 5.0  # seconds per call: honest calls take milliseconds (the lesson-sized product asks for more)
 EXERCISE_BUDGET = 30.0  # seconds of calls per exercise: honest exercises take one or two
-
-
-def build(case, folder: Path, port: int = 9, clock: float = 5.0) -> None:
-    """The case's submission in `folder`; `port` is the loopback listener the network case tries,
-    `clock` the per-call limit it is graded with."""
-    folder.mkdir()
-    if case.base != "empty":  # every module: a case may attack any, and the capstone imports the others
-        for source in (ROOT / case.base.replace("stubs", "assignments")).glob("*.py"):
-            shutil.copy(source, folder / source.name)
-    for name, code in case.append.items():
-        with open(folder / name, "a") as handle:
-            handle.write(code.replace("LISTENER_PORT", str(port)).replace("CALL_SECONDS", repr(clock)))
-    for name, content in case.files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
-    for name, target in case.symlinks.items():
-        (folder / name).unlink(missing_ok=True)
-        (folder / name).symlink_to(target.replace("SOLUTIONS", str(ROOT / "solutions")))
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -236,6 +236,58 @@ def read_source(root: Path, module: str) -> str:
         raise ModuleBroken(f"cannot read {module}.py: {exc}", "invalid") from None
 
 
+def pack_submission(source: Path, modules: list[str]) -> list[tuple[str, str, bytes | int | None]]:
+    """What the grader reads of a submission folder, as values that can travel to another machine.
+
+    That is the files copy_submission copies and, whatever they are, the graded modules' files that
+    read_source opens: [(name, kind, payload)] with kind "file" (its bytes), "large" (its size), "link"
+    or "other" (not a plain file). unpack_submission rebuilds a folder both read exactly as this one.
+    """
+    wanted = {f"{module}.py" for module in modules}
+    try:
+        entries = sorted(os.scandir(source), key=lambda e: e.name)
+    except OSError:
+        return []  # read as an empty folder: no module, nothing copied
+    packed, copied = [], 0
+    for entry in entries:
+        module = entry.name in wanted
+        if entry.is_symlink():
+            if module:
+                packed.append((entry.name, "link", None))
+        elif not entry.is_file(follow_symlinks=False):
+            if module:
+                packed.append((entry.name, "other", None))
+        elif entry.stat(follow_symlinks=False).st_size > MAX_FILE:
+            if module:
+                packed.append((entry.name, "large", entry.stat(follow_symlinks=False).st_size))
+        elif copied < MAX_FILES or module:
+            with open(entry.path, "rb") as handle:
+                content = handle.read(MAX_FILE + 1)  # bounded, even if it grew since the stat
+            fits = len(content) <= MAX_FILE
+            packed.append((entry.name, "file", content) if fits else (entry.name, "large", len(content)))
+            copied += copied < MAX_FILES
+    return packed
+
+
+def unpack_submission(packed: list[tuple[str, str, bytes | int | None]], folder: Path) -> None:
+    """Rebuild, in the empty `folder`, a submission that pack_submission packed."""
+    for name, kind, payload in packed:
+        if not name or name in (".", "..") or "/" in name or "\0" in name:
+            raise ValueError(f"not a file name: {name!r}")
+        path = folder / name
+        if kind == "file":
+            path.write_bytes(payload)
+        elif kind == "large":
+            with open(path, "wb") as handle:
+                handle.truncate(int(payload))  # sparse: only its size is ever read
+        elif kind == "link":
+            os.symlink("a link in the submission", path)  # never followed: read as "not a plain file"
+        elif kind == "other":
+            path.mkdir()
+        else:
+            raise ValueError(f"unknown kind of entry: {kind!r}")
+
+
 # --- the command ----------------------------------------------------------------------------------------
 
 def environment() -> dict:
@@ -302,6 +354,15 @@ def become_subreaper() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def die_with_parent() -> None:
+    """Have the kernel kill this process when the thread that started it ends (its process dying included)."""
+    if sys.platform == "linux":
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
 def reap_orphans() -> None:
