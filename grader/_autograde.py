@@ -55,6 +55,7 @@ class Options:
     modules: list[str]
     sandbox: SandboxConfig  # its uid is claimed by each worker
     scratch_root: str
+    exercises: list[str] = dataclasses.field(default_factory=list)  # only these (a regrade); empty: all
 
 
 def sandbox_mode(requested: str) -> tuple[str, str]:
@@ -83,7 +84,7 @@ def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
         config = dataclasses.replace(options.sandbox, uid=claim_uid())
         implementation = SandboxImplementation(Path(folder), Path(scratch) / "copy", config)
         try:
-            records, _ = run_tests(Path(folder), options.modules, implementation=implementation)
+            records, _ = run_tests(Path(folder), options.modules, options.exercises, implementation=implementation)
         finally:
             implementation.close()
         results = score(records, options.modules)
@@ -94,7 +95,8 @@ def grade_student(folder: str, options: Options) -> list[ExerciseResult]:
         message = "no result was recorded for this exercise"
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return complete(results, options.modules, message)
+    rows = complete(results, options.modules, message)
+    return [r for r in rows if r.exercise in options.exercises] if options.exercises else rows
 
 
 def complete(results: list[ExerciseResult], modules: list[str], message: str) -> list[ExerciseResult]:
@@ -197,16 +199,28 @@ def find_submissions(root: Path, scratch: Path) -> tuple[list[Submission], dict[
 class Journal:
     """Each student's rows in OUT/.journal/, one file each, written whole (rename) as the student is done."""
 
-    def __init__(self, out: Path, modules: list[str], resume: bool):
+    def __init__(self, out: Path, modules: list[str], resume: bool, settings: dict | None = None):
+        """`settings`: how the run was asked for (SUBMISSIONS, the sandbox's limits, the gradebook), kept in
+        run.json for `grader regrade`; --resume and regrade keep the first run's."""
         self.folder = out / JOURNAL
-        header = {"modules": modules}
+        header = {"modules": modules, **(settings or {})}
         if resume and (self.folder / "run.json").is_file():
-            if json.loads((self.folder / "run.json").read_text(encoding="utf-8")) != header:
+            kept = self.settings(out)
+            if kept.get("modules") != modules:
                 raise UsageError(f"--resume: {out} was graded with other assignments; grade it again without --resume")
+            header = kept
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._write(self.folder / "run.json", header)
+
+    @staticmethod
+    def settings(out: Path) -> dict:
+        """run.json of the run that graded into `out`; UsageError if there was none."""
+        try:
+            return json.loads((out / JOURNAL / "run.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise UsageError(f"{out} holds no run of grader autograde (no readable {JOURNAL}/run.json)") from None
 
     def done(self) -> dict[str, list[ExerciseResult]]:
         """{student: rows} of every student already journaled."""
@@ -380,7 +394,7 @@ class GradingPool:
 
 def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sandbox: SandboxConfig,
               progress=True, say=print, gradebook: Path | None = None, resume: bool = False,
-              scheduler: str | None = None) -> bool:
+              scheduler: str | None = None, regrading: tuple[str, str] | None = None) -> bool:
     """Grade every student folder under `submissions`; True when every submission was graded.
 
     `sandbox` confines each student's code; its mode may be "auto" (bubblewrap where installed).
@@ -391,7 +405,9 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
     OUT as soon as they are known; with `resume`, the students journaled by an
     earlier run of the same assignments are not graded again. With `scheduler` (a Dask
     scheduler's address, or local:N), the students are graded on that cluster instead of
-    by `workers` local processes (grader._cluster); the outputs are the same.
+    by `workers` local processes (grader._cluster); the outputs are the same. With
+    `regrading` (assignment, exercise), only that exercise is graded again, for every
+    student of the journal, and their rows replaced (`grader regrade`).
     """
     from ._notebooks import write_modules
 
@@ -400,7 +416,10 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
     if out.resolve().is_relative_to(submissions.resolve()):
         raise UsageError("--out must not be inside SUBMISSIONS (students could write there)")
     out.mkdir(parents=True, exist_ok=True)
-    journal = Journal(out, modules, resume)
+    settings = {"submissions": str(submissions.resolve()), "gradebook": str(gradebook.resolve()) if gradebook else None,
+                "sandbox": {"mode": sandbox.mode, "call_timeout": sandbox.call_timeout,
+                            "exercise_budget": sandbox.exercise_budget, "student_budget": sandbox.student_budget}}
+    journal = Journal(out, modules, resume or regrading is not None, settings)
     scratch_root = tempfile.mkdtemp(prefix="kit-autograde-")
     os.chmod(scratch_root, 0o755)
     try:
@@ -408,16 +427,26 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         for name, reason in skipped.items():
             say(f"not graded: {name!r}: {reason}")
         names = {s.name for s in found}
-        rows = {name: results for name, results in journal.done().items() if name in names}
-        if rows:
-            say(f"--resume: {len(rows)} students already graded, {len(found) - len(rows)} to go")
+        sandbox = dataclasses.replace(sandbox, mode=mode)
+        if regrading:  # every student journaled: those whose folder is gone keep their rows
+            rows = journal.done()
+            gone = sorted(set(rows) - names)
+            if gone:
+                say(f"not regraded (their folders are gone from {submissions}): {', '.join(map(repr, gone))}")
+            to_grade = [s for s in found if s.name in rows]
+            say(f"regrading {'.'.join(regrading)} for {len(to_grade)} students")
+            options = Options([regrading[0]], sandbox, scratch_root, [regrading[1]])
+        else:
+            rows = {name: results for name, results in journal.done().items() if name in names}
+            if rows:
+                say(f"--resume: {len(rows)} students already graded, {len(found) - len(rows)} to go")
+            to_grade = [s for s in found if s.name not in rows]
+            options = Options(modules, sandbox, scratch_root)
         notebooks = {s.name: s.notebooks for s in found if s.notebooks}
         if notebooks:
             say(f"nbgrader layout: {len(notebooks)} students' notebooks, read with nbformat")
-        unreadable = {s.name: write_modules(s.notebooks, s.folder) for s in found
-                      if s.notebooks and s.name not in rows}
-        options = Options(modules, dataclasses.replace(sandbox, mode=mode), scratch_root)
-        jobs = [(s.name, str(s.folder), options) for s in found if s.name not in rows]
+        unreadable = {s.name: write_modules(s.notebooks, s.folder) for s in to_grade if s.notebooks}
+        jobs = [(s.name, str(s.folder), options) for s in to_grade]
         started = time.perf_counter()
         bar = None
         if progress:
@@ -432,6 +461,8 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
                 graded = grade_in_pool(jobs, workers)
             for name, results, elapsed in graded:
                 explain_unreadable(results, unreadable.get(name, {}))
+                if regrading:
+                    results = replaced(rows[name], results)
                 write_student(out, name, results, elapsed)
                 journal.record(name, results)  # last: a student journaled has its feedback too
                 rows[name] = results
@@ -465,7 +496,34 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         say(f"wrote {write_report(out)}, the class page")
     except Exception as exc:  # noqa: BLE001
         say(f"could not write {out / 'report.html'} ({type(exc).__name__}: {exc}); `grader report {out}` retries")
-    return len(rows) == len(found)
+    return len(rows) == len(found) if not regrading else len(rows) == len(names & set(rows)) and not gone
+
+
+def replaced(rows: list[ExerciseResult], new: list[ExerciseResult]) -> list[ExerciseResult]:
+    """`rows` with each exercise that `new` holds taken from `new` (a regrade)."""
+    by_key = {(r.assignment, r.exercise): r for r in new}
+    return [by_key.get((r.assignment, r.exercise), r) for r in rows]
+
+
+def regrade(out: Path, exercise: str, workers: int, progress=True, say=print, scheduler: str | None = None) -> bool:
+    """Grade `exercise` (`name` or `assignment.name`) again for every student graded into `out`, with the
+    run's own SUBMISSIONS, sandbox limits and gradebook (its journal's run.json), and update every output."""
+    settings = Journal.settings(out)
+    modules = settings.get("modules", [])
+    if "submissions" not in settings:
+        raise UsageError(f"{out} was graded before grader regrade existed; grade it again with grader autograde")
+    matches = [(m, e) for m in modules for e in BY_MODULE[m].exercises if exercise in (e, f"{m}.{e}")]
+    if len(matches) != 1:
+        known = ", ".join(f"{m}.{e}" for m in modules for e in BY_MODULE[m].exercises)
+        what = "names more than one exercise" if matches else "is not an exercise of this run"
+        raise UsageError(f"--exercise {exercise} {what}; choose from {known}")
+    submissions = Path(settings["submissions"])
+    if not submissions.is_dir():
+        raise UsageError(f"the run's SUBMISSIONS folder {submissions} is gone")
+    sandbox = SandboxConfig(**settings["sandbox"])
+    gradebook = Path(settings["gradebook"]) if settings.get("gradebook") else None
+    return autograde(submissions, out, modules, workers, sandbox, progress=progress, say=say, gradebook=gradebook,
+                     scheduler=scheduler, regrading=matches[0])
 
 
 def explain_unreadable(results: list[ExerciseResult], problems: dict[str, str]) -> None:

@@ -163,6 +163,20 @@ def cmd_autograde(args) -> ExitCode:
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
+def cmd_regrade(args) -> ExitCode:
+    from ._autograde import regrade
+    from ._cluster import ClusterLost
+
+    try:
+        ok = regrade(Path(args.out), args.exercise, args.workers, progress=not args.no_progress,
+                     scheduler=args.scheduler)
+    except ClusterLost as exc:
+        print(f"grader regrade: {exc}. The students regraded before are journaled in {args.out}: run the same "
+              f"command again to regrade them all.", file=sys.stderr)
+        return ExitCode.FAILED
+    return ExitCode.OK if ok else ExitCode.FAILED
+
+
 def cmd_report(args) -> ExitCode:
     from ._class_report import write_report
 
@@ -238,6 +252,15 @@ def parser() -> argparse.ArgumentParser:
     autograde.add_argument("--gradebook", metavar="COURSE_DIR",
                            help="also write the scores into this nbgrader course's gradebook.db")
     autograde.set_defaults(run=cmd_autograde)
+    regrade = commands.add_parser("regrade", help="grade one exercise again for every student graded into DIR "
+                                  "(after a fix to its tests or the catalogue) and update DIR's outputs")
+    regrade.add_argument("out", metavar="DIR", help="the --out folder of grader autograde")
+    regrade.add_argument("--exercise", required=True, metavar="NAME", help="e.g. matmul_einsum or matmul.matmul_einsum")
+    regrade.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                         help="students graded at once (default: all cores)")
+    regrade.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, as grader autograde does")
+    regrade.add_argument("--no-progress", action="store_true", help="no progress bar")
+    regrade.set_defaults(run=cmd_regrade)
     report = commands.add_parser("report", help="write DIR/report.html, the class page, from what "
                                  "`grader autograde --out DIR` wrote there")
     report.add_argument("out", metavar="DIR", help="the --out folder of grader autograde (grades.csv, results)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 import shutil
 import signal
@@ -354,6 +355,41 @@ def test_a_killed_run_resumes_from_its_journal_and_grades_only_the_rest(tmp_path
         rows = {(r["student"], r["exercise"]): r["status"] for r in csv.DictReader(handle)}
     assert rows == {**{(s, e): "passed" for s in "ab" for e in MATMUL}, **{("c", e): "not_attempted" for e in MATMUL}}
     assert all((out / student / "feedback.md").is_file() for student in "abc")
+
+
+def test_regrade_grades_one_exercise_again_and_updates_every_output(tmp_path):
+    """After autograde, `grader regrade DIR --exercise NAME` re-runs that exercise's tests only, with the run's
+    own SUBMISSIONS and limits (its journal), and rewrites grades.csv, feedback, results.json and the page."""
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    honest_class(submissions, ["a", "b"])
+    shutil.copy(ROOT / "assignments" / "matmul.py", submissions / "b" / "matmul.py")  # b hands in the stub
+    graded = subprocess.run([sys.executable, "-m", "grader", "autograde", str(submissions), "--out", str(out),
+                             "--assignment", "matmul", "--workers", "1", "--timeout", str(CLOCK), "--no-progress"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert graded.returncode == 0, graded.stderr[-3000:]
+    before = {name: (out / name).read_text() for name in ("b/feedback.md", "b/results.json", "a/results.json")}
+    # What a regrade sees changed: here b's file (in a course, the tests or the catalogue would be).
+    shutil.copy(ROOT / "solutions" / "matmul.py", submissions / "b" / "matmul.py")
+    regrade = [sys.executable, "-m", "grader", "regrade", str(out), "--workers", "1", "--no-progress"]
+    done = subprocess.run([*regrade, "--exercise", "matmul.matmul_einsum"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "regrading matmul.matmul_einsum for 2 students" in done.stdout
+    with open(out / "grades.csv") as handle:
+        rows = {(r["student"], r["exercise"]): r["status"] for r in csv.DictReader(handle)}
+    assert rows == {**{("a", e): "passed" for e in MATMUL}, **{("b", e): "not_attempted" for e in MATMUL[:3]},
+                    ("b", "matmul_einsum"): "passed"}  # b's other exercises were not graded again
+    assert "matmul_einsum" in (out / "b" / "feedback.md").read_text()
+    assert (out / "b" / "feedback.md").read_text() != before["b/feedback.md"]
+    assert json.loads((out / "b" / "results.json").read_text())["score"] == 9
+    assert json.loads(before["b/results.json"])["score"] == 0
+    assert json.loads((out / ".journal" / "run.json").read_text())["sandbox"]["call_timeout"] == CLOCK
+    ambiguous = subprocess.run([*regrade, "--exercise", "einsum"], cwd=ROOT, capture_output=True, text=True)
+    assert ambiguous.returncode == 2
+    assert "is not an exercise of this run; choose from matmul.matmul," in ambiguous.stderr
+    nothing = subprocess.run([*regrade[:4], str(tmp_path), "--exercise", "matmul"], cwd=ROOT, capture_output=True,
+                             text=True)
+    assert nothing.returncode == 2 and "holds no run of grader autograde" in nothing.stderr
 
 
 def test_budgets_end_an_exercise_then_the_student(tmp_path):
