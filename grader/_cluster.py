@@ -37,6 +37,7 @@ from ._paths import kit_root
 
 WAIT_SECONDS = 5.0       # how often the driver looks at the scheduler while tasks run
 CONNECT_SECONDS = 30.0   # to reach the scheduler, and for the first worker to appear
+IN_FLIGHT_BYTES = 2**30  # packed submissions the driver holds at once, at most (one student may be 130 MiB)
 JUDGE = ("grader", "tests", "solutions", "catalogue")  # the kit's folders whose code decides a grade
 START_WORKERS = "DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker ADDRESS --nthreads 1"
 
@@ -133,14 +134,16 @@ def grade_on_cluster(jobs: list[tuple], scheduler: str, say=print):
     try:
         say(check_workers(client, jobs[0][2].sandbox.mode if jobs else "process"))
         kit = kit_fingerprint()
-        window = 2 * max(1, sum(client.nthreads().values()))  # packed submissions held here at once
+        window = 2 * max(1, sum(client.nthreads().values()))  # students submitted and not yet back
         waiting, pending, run = deque(jobs), {}, uuid.uuid4().hex[:8]
         while waiting or pending:
-            while waiting and len(pending) < window:
+            while waiting and len(pending) < window and (
+                    not pending or sum(size for _, _, size in pending.values()) < IN_FLIGHT_BYTES):
                 name, folder, options = waiting.popleft()
-                future = client.submit(grade_task, name, pack_submission(Path(folder), options.modules), options,
-                                       kit, key=f"grade-{run}-{len(jobs) - len(waiting)}", pure=False)
-                pending[future] = (name, options)
+                packed = pack_submission(Path(folder), options.modules)
+                future = client.submit(grade_task, name, packed, options, kit,
+                                       key=f"grade-{run}-{len(jobs) - len(waiting)}", pure=False)
+                pending[future] = (name, options, sum(len(p) for _, kind, p in packed if kind == "file"))
             try:
                 done, _ = wait(list(pending), timeout=WAIT_SECONDS, return_when="FIRST_COMPLETED")
             except (TimeoutError, FuturesCancelledError, OSError):
@@ -148,7 +151,7 @@ def grade_on_cluster(jobs: list[tuple], scheduler: str, say=print):
             if client.status != "running":
                 raise ClusterLost(f"the Dask scheduler at {scheduler} went away")
             for future in done:
-                name, options = pending.pop(future)
+                name, options, _ = pending.pop(future)
                 try:
                     yield future.result()
                 except WorkerUnfit as exc:

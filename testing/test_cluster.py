@@ -22,8 +22,8 @@ from testing.hostile_cases import CASES, ROOT, build
 
 # Hostile students whose matmul grading is quick, each taking another path through the grader: a link, a
 # shipped module, a forged value, a crash and restart, broken files, a notebook, a folder name not UTF-8.
-CLASS = ["symlink_out", "shadow_torch", "equal_to_everything", "segfault", "syntax_error", "binary_file",
-         "notebook_folder", "name_not_utf8"]
+CLASS = ["symlink_out", "shadow_torch", "segfault", "binary_file", "notebook_folder", "name_not_utf8"]
+STUDENTS = len(CLASS) + 2  # and an honest one, and one who hands in the stubs
 CLOCK = "5"  # seconds per call
 
 
@@ -112,19 +112,7 @@ def journaled(out: Path) -> int:
 
 
 @pytest.mark.full_tier_only
-def test_a_cluster_grades_as_the_local_pool_does(graded_locally, cluster, tmp_path):
-    submissions, local = graded_locally
-    done = autograde(submissions, tmp_path / "out", "--scheduler", cluster.address)
-    assert done.returncode == 0, done.stderr
-    assert f"Dask cluster at {cluster.address}: 2 workers, 2 threads, the same kit" in done.stdout
-    assert (tmp_path / "out" / "grades.csv").read_bytes() == local
-    for student in ("honest", "symlink_out", "notebook_folder"):
-        assert (tmp_path / "out" / student / "feedback.md").is_file()
-    assert (tmp_path / "out" / "report.html").is_file()
-
-
-@pytest.mark.full_tier_only
-def test_a_worker_killed_mid_run_changes_nothing(graded_locally, cluster, tmp_path):
+def test_a_cluster_grades_as_the_local_pool_does_even_with_a_worker_killed(graded_locally, cluster, tmp_path):
     submissions, local = graded_locally
     out = tmp_path / "out"
     run = autograde(submissions, out, "--scheduler", cluster.address, wait=False)
@@ -132,12 +120,16 @@ def test_a_worker_killed_mid_run_changes_nothing(graded_locally, cluster, tmp_pa
     while journaled(out) < 1 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
     victim = cluster.worker_pids()[0]
-    os.kill(victim, signal.SIGKILL)  # the nanny starts another; the tasks it held are run again
+    os.kill(victim, signal.SIGKILL)  # its nanny starts another; the task it held runs again, there or on the other
     at_the_kill = journaled(out)
     stdout, stderr = run.communicate(timeout=900)
     assert run.returncode == 0, stderr
-    assert 1 <= at_the_kill < 10  # mid-run: two workers were grading the rest
+    assert f"Dask cluster at {cluster.address}: 2 workers, 2 threads, the same kit" in stdout
+    assert 1 <= at_the_kill < STUDENTS  # mid-run: two workers were grading the rest
     assert (out / "grades.csv").read_bytes() == local
+    for student in ("honest", "symlink_out", "notebook_folder"):
+        assert (out / student / "feedback.md").is_file()
+    assert (out / "report.html").is_file()
 
 
 @pytest.mark.full_tier_only
@@ -158,13 +150,14 @@ def test_a_scheduler_that_goes_away_stops_the_run_and_resume_finishes_it(graded_
     assert f"the Dask scheduler at {doomed.address} went away" in stderr and "--resume" in stderr
     assert not (out / "grades.csv").exists()
     before = journaled(out)
-    assert 1 <= before < 10
-    resumed = autograde(submissions, out, "--scheduler", "local:1", "--resume")
+    assert 1 <= before < STUDENTS
+    resumed = autograde(submissions, out, "--scheduler", "local:1", "--resume")  # any engine resumes
     assert resumed.returncode == 0, resumed.stderr
-    assert f"--resume: {before} students already graded, {10 - before} to go" in resumed.stdout
+    assert f"--resume: {before} students already graded, {STUDENTS - before} to go" in resumed.stdout
     assert (out / "grades.csv").read_bytes() == local
 
 
+@pytest.mark.full_tier_only
 def test_without_dask_the_local_path_works_and_scheduler_says_what_to_install(tmp_path):
     submissions = tmp_path / "submissions"
     (submissions / "honest").mkdir(parents=True)
