@@ -13,11 +13,8 @@ as the error of the test it was running and of the tests it did not reach; a
 save while a child grades that file ends the child and starts another.
 
 A child's results are `grader check`'s for the same assignments: the same run,
-in the same order, on the same examples. Hypothesis mixes into its draws
-constants read from the local modules loaded at the time ("local constants",
-hypothesis.internal.conjecture.providers): a child therefore first forgets the
-grader modules that `grader check` has not loaded when its tests start (this
-one, and what the parent loaded to show results).
+in the same order, on the same examples (the plugin's draws do not depend on
+what the process has loaded: grader._plugin._draw_from_the_strategies_alone).
 """
 from __future__ import annotations
 
@@ -47,8 +44,8 @@ _LENGTH = struct.Struct("!I")  # a message on the pipe: its length, then its pic
 RESULT_LINE = re.compile(r"^  \d\d \S+\s+\S+\s+(passed|failed|error|not attempted|timed out|kit error)\b")
 
 
-def warm_up() -> frozenset[str]:
-    """Import what every run needs, once; return the grader modules that `grader check` has loaded by then."""
+def warm_up() -> None:
+    """Import what every run needs, once."""
     gc.disable()  # as grader check does: no collection while torch is imported, none over its objects afterwards
     try:
         import hypothesis.extra.numpy  # noqa: F401  (the tests' strategies need it; not local code)
@@ -57,13 +54,12 @@ def warm_up() -> frozenset[str]:
     finally:
         gc.freeze()  # also keeps the forked children from copying the pages these objects live on
         gc.enable()
-    return frozenset(name for name in sys.modules if name.split(".")[0] == "grader" and name != __name__)
 
 
 def watch(impl: Path, modules: list[str], call_timeout: float, out=None) -> int:
     """Grade `modules` of `impl` once, then again on every save, until Ctrl-C (or SIGTERM); return 0."""
     out = out or sys.stdout
-    baseline = warm_up()
+    warm_up()
     screen = _Screen(out, impl)
     results: dict[tuple[str, str], object] = {}
     files = _Files(impl)
@@ -74,7 +70,7 @@ def watch(impl: Path, modules: list[str], call_timeout: float, out=None) -> int:
     try:
         while True:
             if run is None and pending:
-                run = _start(impl, pending, call_timeout, baseline, out)
+                run = _start(impl, pending, call_timeout, out)
                 screen.started(run, saved)
                 pending, saved = [], []
             if run is not None:
@@ -172,7 +168,7 @@ class _Channel:
             data = data[os.write(self.fd, data):]
 
 
-def _child(fd: int, impl: Path, modules: list[str], call_timeout: float, baseline: frozenset[str]) -> None:
+def _child(fd: int, impl: Path, modules: list[str], call_timeout: float) -> None:
     """Grade `modules` as grader check does, sending what happens on `fd`; never returns."""
     code = 1
     channel = _Channel(fd)
@@ -183,8 +179,6 @@ def _child(fd: int, impl: Path, modules: list[str], call_timeout: float, baselin
         null = os.open(os.devnull, os.O_RDWR)
         for standard in (0, 1, 2):  # the terminal is the parent's; pytest's output comes back in "done"
             os.dup2(null, standard)
-        for name in [n for n in sys.modules if n.split(".")[0] == "grader" and n not in baseline]:
-            del sys.modules[name]  # hypothesis must find the local modules grader check has (see the docstring)
         from ._run import run_tests
 
         records, output = run_tests(impl, modules, call_timeout=call_timeout, plugins=[_Stream(channel)])
@@ -291,13 +285,13 @@ class _Run:
         return records
 
 
-def _start(impl: Path, modules: list[str], call_timeout: float, baseline: frozenset[str], out) -> _Run:
+def _start(impl: Path, modules: list[str], call_timeout: float, out) -> _Run:
     read, write = os.pipe()
     out.flush()
     pid = os.fork()
     if pid == 0:
         os.close(read)
-        _child(write, impl, modules, call_timeout, baseline)
+        _child(write, impl, modules, call_timeout)
     os.close(write)
     os.set_blocking(read, False)
     try:

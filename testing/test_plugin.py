@@ -120,3 +120,28 @@ def test_the_smallest_input_of_a_hypothesis_note():
     note = "Falsifying example: test_x(\n    impl=<x>,\n    name='matmul',\n    a=tensor([1.]),\n)"
     assert smallest_input([note]) == "smallest failing input:\n  a=tensor([1.])"
     assert smallest_input(["an unrelated note"]) == ""
+
+
+def test_draws_do_not_depend_on_the_constants_of_modules_loaded(pytester, monkeypatch):
+    """Hypothesis would mix constants of loaded local modules into its draws (a student's file, under grader
+    check); under the plugin the same test draws the same values whatever else is loaded."""
+    pytester.makepyfile(steer="STEER = [987654321, -123456789, 31337, 4242424242, 'abc', 2.5e-7]\n")
+    drawn = {}
+    for imported in ("", "import steer  # noqa: F401\n"):
+        pytester.makepyfile(test_matmul=HEADER + imported + """
+import os
+from hypothesis import given, strategies as st
+
+@exercise("matmul", hint="h")
+@given(st.lists(st.integers(), min_size=50, max_size=50))
+def test_draws(values):
+    with open(os.environ["DRAWN"], "a") as file:
+        file.write(repr(values) + "\\n")
+""")
+        out = pytester.path / f"drawn{len(drawn)}.txt"
+        monkeypatch.setenv("DRAWN", str(out))
+        result = pytester.runpytest_subprocess("-p", "grader._plugin", "-p", "no:cacheprovider")
+        assert result.ret == 0, result.stdout.str()
+        drawn[imported] = out.read_text()
+    first, second = drawn.values()
+    assert first.count("\n") >= 60 and first == second

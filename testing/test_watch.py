@@ -24,28 +24,6 @@ from grader._watch import RESULT_LINE
 
 ROOT = Path(__file__).resolve().parent.parent
 MISTAKE = ROOT / "catalogue" / "matmul" / "result_always_float32.py"  # matmul_elementwise fails, diagnosed
-# Runs `grader ARGS` with hypothesis's local-constants lookup noting, at its first call in each process, the local
-# modules loaded (hypothesis draws some values from their constants): watch's children must have grader check's.
-NOTING = textwrap.dedent("""
-    import os, sys
-    from hypothesis.internal.conjecture import providers
-    from hypothesis.internal.constants_ast import is_local_module_file
-
-    original = getattr(providers, "_get_local_constants", None)  # hypothesis 6.131 and later
-
-    def noting():
-        path = os.path.join(os.environ["NOTES"], str(os.getpid()))
-        if not os.path.exists(path):
-            with open(path, "w") as file:
-                file.write(" ".join(sorted(name for name, module in list(sys.modules.items())
-                                           if is_local_module_file(getattr(module, "__file__", None) or "<>"))))
-        return original()
-
-    if original is not None:
-        providers._get_local_constants = noting
-    from grader._cli import main
-    sys.exit(int(main(sys.argv[1:])))
-""")
 
 
 def _as_in_the_background() -> None:
@@ -152,18 +130,11 @@ def children(pid: int) -> list[int]:
 def test_watch_shows_what_grader_check_shows_and_what_changed(tmp_path, watching):
     mistake = (ROOT / "solutions" / "matmul.py").read_text() + "\n" + MISTAKE.read_text()
     folder = folder_of(tmp_path, ROOT / "solutions", mistake)
-    script, notes = tmp_path / "noting.py", tmp_path / "notes"
-    script.write_text(NOTING)
-    notes.mkdir()
-    run = subprocess.run([sys.executable, str(script), "check", "matmul", "--impl", str(folder)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=600, env={**os.environ, "NOTES": str(notes)})
+    run = subprocess.run([sys.executable, "-m", "grader", "check", "matmul", "--impl", str(folder)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
     assert run.returncode == 1, run.stdout + run.stderr
-    checked = [path.read_text() for path in notes.iterdir()]  # none where hypothesis draws no local constants
-    assert all("grader._plugin" in modules for modules in checked)
-    for path in notes.iterdir():
-        path.unlink()
 
-    watch = watching(folder, command=[sys.executable, str(script)], env={"NOTES": str(notes)})
+    watch = watching(folder)
     first = watch.until("watching")
     assert scoreboard(first) == run.stdout.split("\n", 2)[2].strip()  # check's, without its "grader check:" line
     assert "known mistake: result made with torch.zeros(n, p)" in first
@@ -174,9 +145,6 @@ def test_watch_shows_what_grader_check_shows_and_what_changed(tmp_path, watching
     assert "01 matmul.matmul_elementwise: failed 8/9 -> not attempted 0/9" in second
     assert "01 matmul.matmul: passed 9/9 -> not attempted 0/9" in second
     assert watch.interrupt() == 0
-    # Each child (the second one after the parent showed a diagnosis) drew with the local modules check had.
-    drawn = [path.read_text() for path in notes.iterdir()]
-    assert drawn == [] if not checked else len(drawn) == 2 and all(modules == checked[0] for modules in drawn)
 
 
 def test_a_broken_file_is_reported_and_watch_goes_on(tmp_path, watching):
