@@ -496,7 +496,7 @@ def autograde(submissions: Path, out: Path, modules: list[str], workers: int, sa
         say(f"wrote {write_report(out)}, the class page")
     except Exception as exc:  # noqa: BLE001
         say(f"could not write {out / 'report.html'} ({type(exc).__name__}: {exc}); `grader report {out}` retries")
-    return len(rows) == len(found) if not regrading else len(rows) == len(names & set(rows)) and not gone
+    return not gone if regrading else len(rows) == len(found)
 
 
 def replaced(rows: list[ExerciseResult], new: list[ExerciseResult]) -> list[ExerciseResult]:

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from ._build import BuildError, plan, write
+from ._cluster import ClusterLost
 from ._course import ASSIGNMENTS, BY_MODULE
 from ._outcome import UsageError
 from ._paths import available_assignments, kit_root
@@ -150,30 +151,16 @@ def cmd_autograde(args) -> ExitCode:
         return ExitCode.USAGE
     sandbox = SandboxConfig(mode=args.sandbox, call_timeout=args.timeout, exercise_budget=args.exercise_budget,
                             student_budget=args.student_budget)
-    from ._cluster import ClusterLost
-
-    try:
-        ok = autograde(submissions, Path(args.out), modules, args.workers, sandbox, progress=not args.no_progress,
-                       gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume,
-                       scheduler=args.scheduler)
-    except ClusterLost as exc:
-        print(f"grader autograde: {exc}. The students graded before are journaled in {args.out}: run the same "
-              f"command with --resume to grade the rest.", file=sys.stderr)
-        return ExitCode.FAILED
+    ok = autograde(submissions, Path(args.out), modules, args.workers, sandbox, progress=not args.no_progress,
+                   gradebook=Path(args.gradebook) if args.gradebook else None, resume=args.resume,
+                   scheduler=args.scheduler)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
 def cmd_regrade(args) -> ExitCode:
     from ._autograde import regrade
-    from ._cluster import ClusterLost
 
-    try:
-        ok = regrade(Path(args.out), args.exercise, args.workers, progress=not args.no_progress,
-                     scheduler=args.scheduler)
-    except ClusterLost as exc:
-        print(f"grader regrade: {exc}. The students regraded before are journaled in {args.out}: run the same "
-              f"command again to regrade them all.", file=sys.stderr)
-        return ExitCode.FAILED
+    ok = regrade(Path(args.out), args.exercise, args.workers, progress=not args.no_progress, scheduler=args.scheduler)
     return ExitCode.OK if ok else ExitCode.FAILED
 
 
@@ -275,6 +262,11 @@ def main(argv: list[str] | None = None) -> ExitCode:
     except UsageError as exc:
         print(f"grader {args.command}: {exc}", file=sys.stderr)
         return ExitCode.USAGE
+    except ClusterLost as exc:  # autograde's and regrade's: what was done is journaled
+        again = "with --resume to grade the rest" if args.command == "autograde" else "again to regrade them all"
+        print(f"grader {args.command}: {exc}. The students graded before are journaled in {args.out}: run the "
+              f"same command {again}.", file=sys.stderr)
+        return ExitCode.FAILED
 
 
 def console_main() -> None:

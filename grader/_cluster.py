@@ -21,6 +21,7 @@ which Python forbids children), or `--no-nanny`. `local:N` sets this up itself.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -50,6 +51,7 @@ class WorkerUnfit(Exception):
     """A task landed on a worker with another kit (one that joined after the driver's check)."""
 
 
+@functools.cache  # the kit does not change under a running process
 def kit_fingerprint() -> str:
     """A hash of the judge's code (JUDGE's .py files): two machines grade alike only if theirs agree."""
     root = kit_root()
@@ -167,13 +169,14 @@ def grade_on_cluster(jobs: list[tuple], scheduler: str, say=print):
 
 # --- on a Dask worker ------------------------------------------------------------------------------------
 _pools = threading.local()  # one trusted grading process per worker thread, kept between tasks
-_scratch: list[str] = []
 
 
-def _own_kit(known: list[str] = []) -> str:  # noqa: B006  (computed once per worker process)
-    if not known:
-        known.append(kit_fingerprint())
-    return known[0]
+@functools.cache
+def _worker_scratch() -> str:
+    """A folder of this worker process's own, readable by the sandbox's uid (as autograde's scratch is)."""
+    folder = tempfile.mkdtemp(prefix="kit-dask-")
+    os.chmod(folder, 0o755)
+    return folder
 
 
 def grade_task(name: str, packed: list, options, kit: str):
@@ -181,18 +184,16 @@ def grade_task(name: str, packed: list, options, kit: str):
     from ._autograde import GradingPool
     from ._student_code.jail import unpack_submission
 
-    if _own_kit() != kit:
+    if kit_fingerprint() != kit:
         raise WorkerUnfit(f"a Dask worker on {os.uname().nodename} has another version of the kit")
-    if not _scratch:  # a folder of this worker process's own, readable by the sandbox's uid (as autograde's)
-        _scratch.append(tempfile.mkdtemp(prefix="kit-dask-"))
-        os.chmod(_scratch[0], 0o755)
+    scratch = _worker_scratch()
     pool = getattr(_pools, "pool", None)
     if pool is None:
         pool = _pools.pool = GradingPool(1)
-    folder = Path(tempfile.mkdtemp(prefix="submission-", dir=_scratch[0]))
+    folder = Path(tempfile.mkdtemp(prefix="submission-", dir=scratch))
     try:
         unpack_submission(packed, folder)
-        options = dataclasses.replace(options, scratch_root=_scratch[0])
+        options = dataclasses.replace(options, scratch_root=scratch)
         [answer] = pool.grade([(name, str(folder), options)])  # drained: the grading process is kept for the next
         return answer
     finally:
