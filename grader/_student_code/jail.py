@@ -257,9 +257,9 @@ def pack_submission(source: Path, modules: list[str]) -> list[tuple[str, str, by
         elif not entry.is_file(follow_symlinks=False):
             if module:
                 packed.append((entry.name, "other", None))
-        elif entry.stat(follow_symlinks=False).st_size > MAX_FILE:
+        elif (size := entry.stat(follow_symlinks=False).st_size) > MAX_FILE:
             if module:
-                packed.append((entry.name, "large", entry.stat(follow_symlinks=False).st_size))
+                packed.append((entry.name, "large", size))
         elif copied < MAX_FILES or module:
             with open(entry.path, "rb") as handle:
                 content = handle.read(MAX_FILE + 1)  # bounded, even if it grew since the stat
