@@ -10,9 +10,8 @@ import time
 from pathlib import Path
 
 from ._build import BuildError, plan, write
-from ._cluster import ClusterLost
 from ._course import ASSIGNMENTS, BY_MODULE
-from ._outcome import UsageError
+from ._outcome import ClusterLost, UsageError
 from ._paths import available_assignments, kit_root
 from ._student_code import CALL_TIMEOUT, EXERCISE_BUDGET, SANDBOX_CALL_TIMEOUT, STUDENT_BUDGET
 

@@ -33,7 +33,7 @@ import uuid
 from collections import deque
 from pathlib import Path
 
-from ._outcome import UsageError
+from ._outcome import ClusterLost, UsageError
 from ._paths import kit_root
 
 WAIT_SECONDS = 5.0       # how often the driver looks at the scheduler while tasks run
@@ -41,10 +41,6 @@ CONNECT_SECONDS = 30.0   # to reach the scheduler, and for the first worker to a
 IN_FLIGHT_BYTES = 2**30  # packed submissions the driver holds at once, at most (one student may be 130 MiB)
 JUDGE = ("grader", "tests", "solutions", "catalogue")  # the kit's folders whose code decides a grade
 START_WORKERS = "DASK_DISTRIBUTED__WORKER__DAEMON=False dask worker ADDRESS --nthreads 1"
-
-
-class ClusterLost(Exception):
-    """The scheduler went away in the middle of a run."""
 
 
 class WorkerUnfit(Exception):

@@ -76,6 +76,10 @@ class UsageError(Exception):
     """The instructor asked for something the grader cannot do; the CLI prints it and exits 2 (usage)."""
 
 
+class ClusterLost(Exception):
+    """The Dask scheduler went away in the middle of a run (grader/_cluster.py); the CLI says how to resume."""
+
+
 # --- how a call into student code ends, other than with a value -------------------------------------
 # BaseExceptions (like pytest's own outcomes) where hypothesis must stop at once instead of shrinking:
 # an input cannot matter to a stub, and each retry of a crash or a timeout costs a new process or a clock.
