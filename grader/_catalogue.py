@@ -45,10 +45,12 @@ def _constants(tree: ast.Module) -> dict[str, str]:
     return found
 
 
-def load_catalogue(folder: Path) -> list[Mistake]:
-    """Every `<module>/<slug>.py` under `folder` (the catalogue, or the correct alternatives), sorted."""
+def load_catalogue(folder: Path, modules: list[str] | None = None) -> list[Mistake]:
+    """Every `<module>/<slug>.py` under `folder` (the catalogue, or the correct alternatives), sorted; only
+    those of `modules` when given (the diagnosis reads its exercise's entries after each run)."""
     mistakes = []
-    for path in sorted(folder.glob("*/*.py")):
+    paths = folder.glob("*/*.py") if modules is None else [p for m in modules for p in (folder / m).glob("*.py")]
+    for path in sorted(paths):
         code = path.read_text(encoding="utf-8")
         tree = ast.parse(code)
         constants = _constants(tree)

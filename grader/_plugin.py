@@ -219,10 +219,10 @@ def pytest_sessionfinish(session):
     root = kit_root()
     if not (root / "catalogue").is_dir():
         return
-    catalogue = load_catalogue(root / "catalogue")
-    for result in score(records):
-        if result.status not in ("failed", "error") and not (mode == "all" and result.status == "passed"):
-            continue
+    wanted = [result for result in score(records)
+              if result.status in ("failed", "error") or (mode == "all" and result.status == "passed")]
+    catalogue = load_catalogue(root / "catalogue", sorted({result.assignment for result in wanted}))
+    for result in wanted:
         mine = [r for r in records if (r.assignment, r.exercise) == (result.assignment, result.exercise)]
         tried = [transcripts[r.nodeid] for r in mine if r.nodeid in transcripts
                  and (r.outcome != "passed" or result.status == "passed")]
