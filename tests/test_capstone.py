@@ -102,8 +102,8 @@ def test_another_seed_another_model(impl, short_run):
     """Training with seed 1 gives another model than with seed 0: the seed is the one given, not a constant."""
     other = train_and_predict(impl, 1, SEED_EPOCHS)
     if bool((other["logits"] == short_run["logits"]).all()):
-        raise Mismatch(f"train({SEED_EPOCHS}, seed=1) gives the very logits train({SEED_EPOCHS}, seed=0) gives: the seed "
-                       "argument is not used")
+        raise Mismatch(f"train({SEED_EPOCHS}, seed=1) gives the very logits train({SEED_EPOCHS}, seed=0) gives: "
+                       "the seed argument is not used")
 
 
 # The package's pieces the capstone is built from (SPEC.md), each from its own module (one of the two losses),
