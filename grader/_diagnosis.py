@@ -123,8 +123,8 @@ class Recorder:
 
 def _snapshot(value):
     """A copy of a reply (judge-side values: from_plain's, a Raised record), safe from what the test does with it
-    afterwards. Every call of every test is copied, so this is deepcopy's result made the cheap way: deepcopy's
-    memo and torch's __deepcopy__ were a sixth of grader verify's CPU."""
+    afterwards. Every call of every test is copied, so this is deepcopy's result made the cheap way: keeping the
+    calls with deepcopy (its memo, torch's __deepcopy__) cost up to a sixth of grader verify's runs' CPU."""
     import numpy as np
     import torch
 
